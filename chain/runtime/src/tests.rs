@@ -1,0 +1,85 @@
+//! Checks of the runtime as configured: the dev genesis and the size of fees.
+
+use crate::{
+	genesis::{DEMO_RATE_PER_MINUTE, DEV_ENDOWMENT},
+	Balances, PaymentHandler, RuntimeCall, RuntimeGenesisConfig, StreamRegistry, TransactionPayment,
+	MILLI_UNIT,
+};
+use frame_support::{dispatch::GetDispatchInfo, genesis_builder_helper::build_state, traits::fungible::Inspect};
+use sp_genesis_builder::DEV_RUNTIME_PRESET;
+use sp_keyring::Sr25519Keyring;
+
+/// Applies a genesis patch to the default config, as the chain-spec builder does: objects merge key
+/// by key, anything else is replaced.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+fn dev_genesis() -> sp_io::TestExternalities {
+	let patch = crate::genesis::preset(&DEV_RUNTIME_PRESET.into()).expect("the dev preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap()).expect("the dev preset builds")
+	});
+	ext
+}
+
+#[test]
+fn dev_genesis_endows_dev_accounts_and_registers_bobs_stream() {
+	dev_genesis().execute_with(|| {
+		for account in [Sr25519Keyring::Alice, Sr25519Keyring::Ferdie] {
+			assert_eq!(Balances::balance(&account.to_account_id()), DEV_ENDOWMENT);
+		}
+		let stream = StreamRegistry::stream(1).expect("stream 1 exists");
+		assert_eq!(stream.creator, Sr25519Keyring::Bob.to_account_id());
+		assert!(stream.is_active);
+		assert_eq!(stream.pricing_model.base_rate_per_minute, DEMO_RATE_PER_MINUTE);
+		assert_eq!(Balances::balance(&PaymentHandler::escrow_account()), MILLI_UNIT);
+	});
+}
+
+#[test]
+fn a_ticks_fee_is_under_one_percent_of_the_second_it_pays_for() {
+	dev_genesis().execute_with(|| {
+		let call = RuntimeCall::TickStream(pallet_tick_stream::Call::record_tick {
+			stream_id: 1,
+			ticks: 1,
+			max_rate_per_minute: DEMO_RATE_PER_MINUTE,
+		});
+		// A signed record_tick is about 150 bytes on the wire.
+		let fee = TransactionPayment::compute_fee(150, &call.get_dispatch_info(), 0);
+		assert!(fee > 0, "fees are real");
+		assert!(fee * 100 < DEMO_RATE_PER_MINUTE / 60, "fee {fee} is 1 % or more of a second's price");
+	});
+}
+
+#[test]
+fn every_call_has_a_nonzero_weight() {
+	let calls = [
+		RuntimeCall::TickStream(pallet_tick_stream::Call::join_stream { stream_id: 1 }),
+		RuntimeCall::TickStream(pallet_tick_stream::Call::leave_stream { stream_id: 1 }),
+		RuntimeCall::TickStream(pallet_tick_stream::Call::record_tick {
+			stream_id: 1,
+			ticks: 1,
+			max_rate_per_minute: 1,
+		}),
+		RuntimeCall::PaymentHandler(pallet_payment_handler::Call::process_payment { stream_id: 1, amount: 1 }),
+		RuntimeCall::PaymentHandler(pallet_payment_handler::Call::withdraw_earnings { stream_id: 1, amount: 1 }),
+		RuntimeCall::StreamRegistry(pallet_stream_registry::Call::update_stream_status {
+			stream_id: 1,
+			is_active: true,
+		}),
+	];
+	for call in calls {
+		let weight = call.get_dispatch_info().call_weight;
+		assert!(weight.ref_time() > 0 && weight.proof_size() > 0, "{call:?} has weight {weight:?}");
+	}
+}

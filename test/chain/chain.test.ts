@@ -1,0 +1,127 @@
+// Drives the real runtime (the committed wasm, served by chopsticks) with @polkadot/api as users do.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import { startChain, type RunningChain } from '../../scripts/chain/start.js';
+import { submit, submitPipelined } from './submit.js';
+
+const STREAM = 1;
+const DEMO_RATE = 100_000_000_000n; // 0.1 VIL per minute, from the dev preset
+const UNIT = 1_000_000_000_000n;
+
+let chain: RunningChain;
+let api: ApiPromise;
+let alice: KeyringPair;
+let bob: KeyringPair;
+let charlie: KeyringPair;
+
+async function free(address: string): Promise<bigint> {
+  const account = await api.query.system.account(address);
+  return account.data.free.toBigInt();
+}
+
+async function earnings(stream: number): Promise<bigint> {
+  return ((await api.query.paymentHandler.streamEarnings(stream)) as unknown as { toBigInt(): bigint }).toBigInt();
+}
+
+beforeAll(async () => {
+  chain = await startChain({ port: 0 });
+  api = await ApiPromise.create({ provider: new WsProvider(chain.endpoint), noInitWarn: true });
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  alice = keyring.addFromUri('//Alice');
+  bob = keyring.addFromUri('//Bob');
+  charlie = keyring.addFromUri('//Charlie');
+});
+
+afterAll(async () => {
+  await api?.disconnect();
+  await chain?.close();
+});
+
+describe('the Vilokanam chain (runtime wasm in chopsticks)', () => {
+  it('declares its token and serves the dev preset', async () => {
+    const properties = await api.rpc.system.properties();
+    expect(properties.tokenSymbol.unwrap()[0].toString()).toBe('VIL');
+    expect(properties.tokenDecimals.unwrap()[0].toNumber()).toBe(12);
+    expect(api.runtimeVersion.specName.toString()).toBe('vilokanam');
+    const stream = (await api.query.streamRegistry.streamInfo(STREAM)) as any;
+    expect(stream.isSome).toBe(true);
+    const info = stream.unwrap();
+    expect(info.creator.toString()).toBe(bob.address);
+    expect(info.isActive.isTrue).toBe(true);
+    expect(info.pricingModel.baseRatePerMinute.toBigInt()).toBe(DEMO_RATE);
+    expect(await free(alice.address)).toBe(1_000_000n * UNIT);
+  });
+
+  it('reports small real fees through payment_queryInfo', async () => {
+    const tick = api.tx.tickStream.recordTick(STREAM, 1, DEMO_RATE);
+    const info = await tick.paymentInfo(alice);
+    const fee = info.partialFee.toBigInt();
+    expect(fee).toBeGreaterThan(0n);
+    // Under 1 % of the price of the second it pays for.
+    expect(fee * 100n).toBeLessThan(DEMO_RATE / 60n);
+  });
+
+  it('decodes dispatch errors to Section.Name', async () => {
+    const notJoined = await submit(api, charlie, api.tx.tickStream.recordTick(STREAM, 1, DEMO_RATE));
+    expect(notJoined.error).toBe('TickStream.NotJoined');
+    const notCreator = await submit(api, charlie, api.tx.paymentHandler.withdrawEarnings(STREAM, 1));
+    expect(notCreator.error).toBe('PaymentHandler.Unauthorized');
+    const noStream = await submit(api, charlie, api.tx.tickStream.joinStream(999));
+    expect(noStream.error).toBe('TickStream.StreamNotFound');
+  });
+
+  it('meters a viewer: join, 10 ticks, tip, withdraw — balances exact to the unit', async () => {
+    const aliceStart = await free(alice.address);
+    const bobStart = await free(bob.address);
+    const earningsStart = await earnings(STREAM);
+    const ticksStart = BigInt((await api.query.tickStream.tickCount(STREAM)).toString());
+    let aliceFees = 0n;
+
+    const joined = await submit(api, alice, api.tx.tickStream.joinStream(STREAM));
+    expect(joined.error).toBeNull();
+    expect(joined.events.some(({ event }) => event.section === 'tickStream' && event.method === 'ViewerJoined')).toBe(true);
+    aliceFees += joined.fee;
+
+    // Ten one-second ticks, signed serially with consecutive nonces and all in flight at once.
+    const ticks = await submitPipelined(
+      api,
+      alice,
+      Array.from({ length: 10 }, () => api.tx.tickStream.recordTick(STREAM, 1, DEMO_RATE)),
+    );
+    for (const tick of ticks) {
+      expect(tick.error).toBeNull();
+      aliceFees += tick.fee;
+    }
+    const ticked = BigInt((await api.query.tickStream.tickCount(STREAM)).toString()) - ticksStart;
+    expect(ticked).toBe(10n);
+    const tickPayments = (ticked * DEMO_RATE) / 60n;
+    expect(await earnings(STREAM)).toBe(earningsStart + tickPayments);
+
+    const tip = 5n * UNIT;
+    const tipped = await submit(api, alice, api.tx.paymentHandler.processPayment(STREAM, tip));
+    expect(tipped.error).toBeNull();
+    aliceFees += tipped.fee;
+    expect(await earnings(STREAM)).toBe(earningsStart + tickPayments + tip);
+    expect(await free(alice.address)).toBe(aliceStart - tickPayments - tip - aliceFees);
+
+    const withdrawal = earningsStart + tickPayments + tip;
+    const withdrawn = await submit(api, bob, api.tx.paymentHandler.withdrawEarnings(STREAM, withdrawal));
+    expect(withdrawn.error).toBeNull();
+    expect(await earnings(STREAM)).toBe(0n);
+    expect(await free(bob.address)).toBe(bobStart + withdrawal - withdrawn.fee);
+  });
+
+  it('refuses a viewer without funds, changing nothing', async () => {
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    const broke = keyring.addFromUri('//VilokanamBroke');
+    // Just enough for fees, far too little for a tip.
+    const funded = await submit(api, alice, api.tx.balances.transferKeepAlive(broke.address, UNIT / 100n));
+    expect(funded.error).toBeNull();
+    const before = await earnings(STREAM);
+    const tip = await submit(api, broke, api.tx.paymentHandler.processPayment(STREAM, UNIT));
+    expect(tip.error).toBe('PaymentHandler.InsufficientFunds');
+    expect(await earnings(STREAM)).toBe(before);
+  });
+});
