@@ -28,9 +28,11 @@ export RUSTFLAGS="--cfg substrate_runtime -C target-cpu=mvp -C linker=wasm-ld-19
  -C link-arg=--allow-undefined"
 
 cd "$here"
+# Taken before building, so an edit made while cargo runs leaves the artifact stale, not falsely fresh.
+fingerprint=$(./fingerprint.sh)
 /usr/bin/cargo rustc --locked -p vilokanam-runtime --no-default-features --profile wasm \
 	--target "$target" -Zbuild-std=core,alloc --crate-type cdylib
 
 cp "$CARGO_TARGET_DIR/$target/wasm/vilokanam_runtime.wasm" "$here/vilokanam_runtime.wasm"
-./fingerprint.sh > "$here/vilokanam_runtime.wasm.fingerprint"
+echo "$fingerprint" > "$here/vilokanam_runtime.wasm.fingerprint"
 echo "built chain/vilokanam_runtime.wasm ($(stat -c %s "$here/vilokanam_runtime.wasm") bytes), fingerprint $(cat "$here/vilokanam_runtime.wasm.fingerprint")"

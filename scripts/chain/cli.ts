@@ -30,6 +30,9 @@ const chain = await startChain({
   blockTimeMs: positiveInt('block-time', values['block-time']),
   db: values.db,
   resume: values.resume,
+}).catch((error: unknown) => {
+  console.error(`The chain did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
 
 await cryptoWaitReady();

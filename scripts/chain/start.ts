@@ -29,11 +29,24 @@ export interface RunningChain {
   close(): Promise<void>;
 }
 
+type Chopsticks = Awaited<ReturnType<typeof setupWithServer>>['chain'];
+
+/** chopsticks announces a block before it has written it to the db: wait for the write (≤ 5 s). */
+async function blocksSaved(chain: Chopsticks): Promise<void> {
+  if (!chain.db) return;
+  for (let waited = 0; waited < 5000; waited += 50) {
+    const saved = await chain.db.queryHighestBlock();
+    if (saved && saved.number >= chain.head.number) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function startChain(options: ChainOptions = {}): Promise<RunningChain> {
   const genesis = await buildGenesis(options.wasmPath ?? RUNTIME_WASM);
+  const requestedPort = options.port ?? 9944;
   const context = await setupWithServer({
     genesis,
-    port: options.port ?? 9944,
+    port: requestedPort,
     host: '127.0.0.1',
     'build-block-mode': options.blockTimeMs ? BuildBlockMode.Manual : BuildBlockMode.Batch,
     db: options.db,
@@ -41,6 +54,11 @@ export async function startChain(options: ChainOptions = {}): Promise<RunningCha
     resume: options.resume && options.db ? true : undefined,
   } as Parameters<typeof setupWithServer>[0]);
   const port = Number(context.addr.split(':').pop());
+  // chopsticks quietly moves to the next free port; clients configured for this one would miss it.
+  if (requestedPort !== 0 && port !== requestedPort) {
+    await context.close();
+    throw new Error(`port ${requestedPort} is already in use: stop what uses it or pass another --port`);
+  }
   const newBlock = async () => {
     await context.chain.newBlock();
   };
@@ -57,6 +75,8 @@ export async function startChain(options: ChainOptions = {}): Promise<RunningCha
     newBlock,
     async close() {
       clearInterval(timer);
+      await context.chain.upcomingBlocks();
+      await blocksSaved(context.chain);
       await context.close();
     },
   };

@@ -1,4 +1,7 @@
 // Drives the real runtime (the committed wasm, served by chopsticks) with @polkadot/api as users do.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
@@ -111,6 +114,46 @@ describe('the Vilokanam chain (runtime wasm in chopsticks)', () => {
     expect(withdrawn.error).toBeNull();
     expect(await earnings(STREAM)).toBe(0n);
     expect(await free(bob.address)).toBe(bobStart + withdrawal - withdrawn.fee);
+  });
+
+  it('charges a subscriber the subscription, then nothing per second', async () => {
+    const CLUB = 2;
+    const dave = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Dave');
+    const before = await free(dave.address);
+    const subscribed = await submit(api, dave, api.tx.paymentHandler.subscribe(CLUB, UNIT));
+    expect(subscribed.error).toBeNull();
+    expect(await earnings(CLUB)).toBe(UNIT);
+    const joined = await submit(api, dave, api.tx.tickStream.joinStream(CLUB));
+    const ticks = await submitPipelined(
+      api,
+      dave,
+      Array.from({ length: 3 }, () => api.tx.tickStream.recordTick(CLUB, 1, DEMO_RATE)),
+    );
+    const fees = subscribed.fee + joined.fee + ticks.reduce((sum, t) => sum + t.fee, 0n);
+    for (const tick of ticks) expect(tick.error).toBeNull();
+    expect(BigInt((await api.query.tickStream.tickCount(CLUB)).toString())).toBe(3n);
+    expect(await earnings(CLUB)).toBe(UNIT);
+    expect(await free(dave.address)).toBe(before - UNIT - fees);
+  });
+
+  it('restarts with its state from a database', async () => {
+    const db = join(await mkdtemp(join(tmpdir(), 'vilokanam-chain-')), 'chain.sqlite');
+    const first = await startChain({ port: 0, db });
+    const client = await ApiPromise.create({ provider: new WsProvider(first.endpoint), noInitWarn: true });
+    const ferdie = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Ferdie');
+    const sent = await submit(client, ferdie, client.tx.balances.transferKeepAlive(alice.address, UNIT));
+    expect(sent.error).toBeNull();
+    const head = (await client.rpc.chain.getHeader()).number.toNumber();
+    const balance = (await client.query.system.account(ferdie.address)).data.free.toBigInt();
+    await client.disconnect();
+    await first.close();
+
+    const second = await startChain({ port: 0, db, resume: true });
+    const resumed = await ApiPromise.create({ provider: new WsProvider(second.endpoint), noInitWarn: true });
+    expect((await resumed.rpc.chain.getHeader()).number.toNumber()).toBe(head);
+    expect((await resumed.query.system.account(ferdie.address)).data.free.toBigInt()).toBe(balance);
+    await resumed.disconnect();
+    await second.close();
   });
 
   it('refuses a viewer without funds, changing nothing', async () => {

@@ -242,6 +242,9 @@ impl pallet_stream_registry::Config for Runtime {
 impl pallet_payment_handler::Config for Runtime {
 	type Currency = Balances;
 	type PalletId = EscrowPalletId;
+	/// A subscription lasts 30 days of chain time.
+	type SubscriptionPeriod = ConstU64<{ 30 * 24 * 60 * 60 * 1000 }>;
+	type Time = Timestamp;
 	type WeightInfo = pallet_payment_handler::weights::SubstrateWeight<Runtime>;
 }
 

@@ -1,7 +1,7 @@
 //! Checks of the runtime as configured: the dev genesis and the size of fees.
 
 use crate::{
-	genesis::{DEMO_RATE_PER_MINUTE, DEV_ENDOWMENT},
+	genesis::{CLUB_SUBSCRIPTION_PRICE, DEMO_RATE_PER_MINUTE, DEV_ENDOWMENT},
 	Balances, PaymentHandler, RuntimeCall, RuntimeGenesisConfig, StreamRegistry, TransactionPayment,
 	MILLI_UNIT,
 };
@@ -42,6 +42,8 @@ fn dev_genesis_endows_dev_accounts_and_registers_bobs_stream() {
 		assert_eq!(stream.creator, Sr25519Keyring::Bob.to_account_id());
 		assert!(stream.is_active);
 		assert_eq!(stream.pricing_model.base_rate_per_minute, DEMO_RATE_PER_MINUTE);
+		let club = StreamRegistry::stream(2).expect("stream 2 exists");
+		assert_eq!(club.pricing_model.subscription_price, Some(CLUB_SUBSCRIPTION_PRICE));
 		assert_eq!(Balances::balance(&PaymentHandler::escrow_account()), MILLI_UNIT);
 	});
 }
@@ -73,6 +75,7 @@ fn every_call_has_a_nonzero_weight() {
 		}),
 		RuntimeCall::PaymentHandler(pallet_payment_handler::Call::process_payment { stream_id: 1, amount: 1 }),
 		RuntimeCall::PaymentHandler(pallet_payment_handler::Call::withdraw_earnings { stream_id: 1, amount: 1 }),
+		RuntimeCall::PaymentHandler(pallet_payment_handler::Call::subscribe { stream_id: 1, max_price: 1 }),
 		RuntimeCall::StreamRegistry(pallet_stream_registry::Call::update_stream_status {
 			stream_id: 1,
 			is_active: true,

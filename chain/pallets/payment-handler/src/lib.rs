@@ -4,6 +4,10 @@
 //! stream's share in [`StreamEarnings`] until its creator withdraws it. Payments move real balance
 //! through the runtime's fungible currency; nothing here keeps a private ledger of balances.
 //!
+//! Viewers may instead buy a subscription to a stream that offers one: `subscription_price` pays for
+//! `SubscriptionPeriod` of chain time, during which the tick stream records their seconds without
+//! charging for them.
+//!
 //! Invariant: the escrow's balance is at least the existential deposit plus the sum of all
 //! [`StreamEarnings`].
 
@@ -25,6 +29,7 @@ pub mod pallet {
 		traits::{
 			fungible::{Inspect, Mutate},
 			tokens::{Fortitude, Preservation},
+			Time,
 		},
 		PalletId,
 	};
@@ -47,6 +52,11 @@ pub mod pallet {
 		/// Derives the escrow account that holds unwithdrawn earnings.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
+		/// How long one subscription lasts, in milliseconds of chain time.
+		#[pallet::constant]
+		type SubscriptionPeriod: Get<u64>;
+		/// The chain's clock, in milliseconds.
+		type Time: Time<Moment = u64>;
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -56,6 +66,11 @@ pub mod pallet {
 	pub type StreamEarnings<T: Config> =
 		StorageMap<_, Blake2_128Concat, StreamId, BalanceOf<T>, ValueQuery>;
 
+	/// When each viewer's subscription to a stream ends, in milliseconds of chain time.
+	#[pallet::storage]
+	pub type Subscriptions<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, StreamId, Blake2_128Concat, T::AccountId, u64>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -63,6 +78,8 @@ pub mod pallet {
 		PaymentProcessed { stream_id: StreamId, payer: T::AccountId, amount: BalanceOf<T> },
 		/// A creator moved `amount` of a stream's earnings out of escrow to themself.
 		EarningsWithdrawn { stream_id: StreamId, creator: T::AccountId, amount: BalanceOf<T> },
+		/// A viewer bought (or extended) a subscription, paid into the stream's earnings.
+		Subscribed { stream_id: StreamId, subscriber: T::AccountId, price: BalanceOf<T>, expires_at: u64 },
 	}
 
 	#[pallet::error]
@@ -77,6 +94,10 @@ pub mod pallet {
 		InsufficientFunds,
 		/// The stream has earned less than the amount asked for.
 		InsufficientEarnings,
+		/// The stream offers no subscription.
+		SubscriptionUnavailable,
+		/// The subscription price is above the most the subscriber agreed to pay.
+		PriceAboveLimit,
 	}
 
 	#[pallet::genesis_config]
@@ -149,9 +170,46 @@ pub mod pallet {
 			Self::deposit_event(Event::EarningsWithdrawn { stream_id, creator: who, amount });
 			Ok(())
 		}
+
+		/// Buy a subscription to a stream for `SubscriptionPeriod`, at its `subscription_price`,
+		/// which must not be above `max_price`. Buying again while subscribed extends the
+		/// subscription from its current end. While subscribed, `TickStream.record_tick` records
+		/// seconds without charging for them.
+		///
+		/// Emits `PaymentProcessed` and `Subscribed`. Fails with `StreamNotFound`,
+		/// `SubscriptionUnavailable`, `PriceAboveLimit` or `InsufficientFunds`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(<T as Config>::WeightInfo::subscribe())]
+		pub fn subscribe(
+			origin: OriginFor<T>,
+			stream_id: StreamId,
+			max_price: BalanceOf<T>,
+		) -> DispatchResult {
+			let subscriber = ensure_signed(origin)?;
+			let pricing = pallet_stream_registry::Pallet::<T>::stream(stream_id)
+				.ok_or(Error::<T>::StreamNotFound)?
+				.pricing_model;
+			let price = pricing
+				.subscription_price
+				.filter(|_| pricing.subscription_available)
+				.ok_or(Error::<T>::SubscriptionUnavailable)?;
+			ensure!(price <= max_price, Error::<T>::PriceAboveLimit);
+			Self::pay_into_stream(&subscriber, stream_id, price)?;
+			let now = T::Time::now();
+			let starts = Subscriptions::<T>::get(stream_id, &subscriber).map_or(now, |end| end.max(now));
+			let expires_at = starts.saturating_add(T::SubscriptionPeriod::get());
+			Subscriptions::<T>::insert(stream_id, &subscriber, expires_at);
+			Self::deposit_event(Event::Subscribed { stream_id, subscriber, price, expires_at });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Whether `viewer` holds a subscription to the stream that has not yet ended.
+		pub fn is_subscribed(stream_id: StreamId, viewer: &T::AccountId) -> bool {
+			Subscriptions::<T>::get(stream_id, viewer).is_some_and(|end| T::Time::now() < end)
+		}
+
 		/// The account holding every stream's unwithdrawn earnings.
 		pub fn escrow_account() -> T::AccountId {
 			T::PalletId::get().into_account_truncating()

@@ -9,6 +9,7 @@ type Block = frame_system::mocking::MockBlock<Test>;
 frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
+		Timestamp: pallet_timestamp,
 		Balances: pallet_balances,
 		StreamRegistry: pallet_stream_registry,
 		PaymentHandler: pallet_payment_handler,
@@ -20,6 +21,9 @@ impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u128>;
 }
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Test {}
 
 pub const ED: u128 = 10;
 
@@ -43,9 +47,14 @@ parameter_types! {
 	pub const EscrowPalletId: PalletId = PalletId(*b"vil/escr");
 }
 
+pub const PERIOD_MS: u64 = 60_000;
+pub const SUBSCRIPTION_PRICE: u128 = 50;
+
 impl pallet_payment_handler::Config for Test {
 	type Currency = Balances;
 	type PalletId = EscrowPalletId;
+	type SubscriptionPeriod = frame_support::traits::ConstU64<PERIOD_MS>;
+	type Time = Timestamp;
 	type WeightInfo = ();
 }
 
@@ -53,6 +62,8 @@ pub const CREATOR: u64 = 1;
 pub const VIEWER: u64 = 2;
 pub const POOR: u64 = 3;
 pub const STREAM: u128 = 1;
+/// A stream that offers a subscription.
+pub const SUBSCRIBABLE: u128 = 2;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
@@ -63,18 +74,32 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	pallet_stream_registry::GenesisConfig::<Test> {
-		streams: vec![(
-			CREATOR,
-			b"Live".to_vec(),
-			vec![],
-			vec![],
-			pallet_stream_registry::PricingModel {
-				base_rate_per_minute: 60,
-				premium_rate_per_minute: None,
-				subscription_available: false,
-				subscription_price: None,
-			},
-		)],
+		streams: vec![
+			(
+				CREATOR,
+				b"Live".to_vec(),
+				vec![],
+				vec![],
+				pallet_stream_registry::PricingModel {
+					base_rate_per_minute: 60,
+					premium_rate_per_minute: None,
+					subscription_available: false,
+					subscription_price: None,
+				},
+			),
+			(
+				CREATOR,
+				b"Club".to_vec(),
+				vec![],
+				vec![],
+				pallet_stream_registry::PricingModel {
+					base_rate_per_minute: 60,
+					premium_rate_per_minute: None,
+					subscription_available: true,
+					subscription_price: Some(SUBSCRIPTION_PRICE),
+				},
+			),
+		],
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
@@ -82,6 +107,14 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.assimilate_storage(&mut storage)
 		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		set_now_ms(1_000_000);
+	});
 	ext
+}
+
+/// Sets chain time.
+pub fn set_now_ms(ms: u64) {
+	pallet_timestamp::Now::<Test>::put(ms);
 }

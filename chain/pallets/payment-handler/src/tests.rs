@@ -1,4 +1,4 @@
-use crate::{mock::*, Error, Event, StreamEarnings};
+use crate::{mock::*, Error, Event, StreamEarnings, Subscriptions};
 use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 
 fn escrow_balance() -> u128 {
@@ -78,5 +78,61 @@ fn withdraw_earnings_pays_the_creator_only() {
 		assert_escrow_covers_earnings();
 		assert_ok!(PaymentHandler::withdraw_earnings(RuntimeOrigin::signed(CREATOR), STREAM, 40));
 		assert_eq!(escrow_balance(), ED);
+	});
+}
+
+#[test]
+fn subscribe_pays_the_price_into_earnings_for_one_period() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		assert_eq!(Balances::balance(&VIEWER), 1_000 - SUBSCRIPTION_PRICE);
+		assert_eq!(StreamEarnings::<Test>::get(SUBSCRIBABLE), SUBSCRIPTION_PRICE);
+		assert_eq!(Subscriptions::<Test>::get(SUBSCRIBABLE, VIEWER), Some(1_000_000 + PERIOD_MS));
+		System::assert_last_event(
+			Event::Subscribed {
+				stream_id: SUBSCRIBABLE,
+				subscriber: VIEWER,
+				price: SUBSCRIPTION_PRICE,
+				expires_at: 1_000_000 + PERIOD_MS,
+			}
+			.into(),
+		);
+		assert!(PaymentHandler::is_subscribed(SUBSCRIBABLE, &VIEWER));
+		assert!(!PaymentHandler::is_subscribed(STREAM, &VIEWER));
+		set_now_ms(1_000_000 + PERIOD_MS);
+		assert!(!PaymentHandler::is_subscribed(SUBSCRIBABLE, &VIEWER), "ends after one period");
+		assert_escrow_covers_earnings();
+	});
+}
+
+#[test]
+fn subscribing_again_extends_from_the_current_end() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		set_now_ms(1_000_000 + PERIOD_MS / 2);
+		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		assert_eq!(Subscriptions::<Test>::get(SUBSCRIBABLE, VIEWER), Some(1_000_000 + 2 * PERIOD_MS));
+	});
+}
+
+#[test]
+fn subscribe_errors_change_nothing() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), 99, 1_000),
+			Error::<Test>::StreamNotFound
+		);
+		assert_noop!(
+			PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), STREAM, 1_000),
+			Error::<Test>::SubscriptionUnavailable
+		);
+		assert_noop!(
+			PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE - 1),
+			Error::<Test>::PriceAboveLimit
+		);
+		assert_noop!(
+			PaymentHandler::subscribe(RuntimeOrigin::signed(POOR), SUBSCRIBABLE, SUBSCRIPTION_PRICE),
+			Error::<Test>::InsufficientFunds
+		);
 	});
 }

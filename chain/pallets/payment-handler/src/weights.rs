@@ -10,6 +10,7 @@ use frame_support::{traits::Get, weights::Weight};
 pub trait WeightInfo {
 	fn process_payment() -> Weight;
 	fn withdraw_earnings() -> Weight;
+	fn subscribe() -> Weight;
 }
 
 /// Weights priced with the runtime's database weights.
@@ -24,6 +25,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_earnings() -> Weight {
 		Weight::from_parts(40_000_000, 3_600).saturating_add(T::DbWeight::get().reads_writes(4, 3))
 	}
+	// A payment plus reading Timestamp.Now and reading and writing Subscriptions.
+	fn subscribe() -> Weight {
+		Weight::from_parts(50_000_000, 3_800).saturating_add(T::DbWeight::get().reads_writes(6, 4))
+	}
 }
 
 /// For tests: the same shape without a runtime.
@@ -33,5 +38,8 @@ impl WeightInfo for () {
 	}
 	fn withdraw_earnings() -> Weight {
 		Weight::from_parts(40_000_000, 3_600)
+	}
+	fn subscribe() -> Weight {
+		Weight::from_parts(50_000_000, 3_800)
 	}
 }

@@ -8,7 +8,8 @@
 //! `floor((n × r + carry) / 60)` and keeps the remainder as the session's `carry`, so a viewer has
 //! paid exactly `floor(total_ticks × r / 60)` at a constant rate, and nothing is lost or charged
 //! twice across rate changes. A viewer can never be charged for more seconds than have passed on
-//! chain since joining, plus `TickSlackSeconds`.
+//! chain since joining, plus `TickSlackSeconds`. While a viewer holds a subscription to the stream
+//! (`PaymentHandler.subscribe`), their seconds are recorded and not charged.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -160,6 +161,7 @@ pub mod pallet {
 
 		/// Record `ticks` seconds the signer watched and pay for them at the stream's current
 		/// rate, which must not be above `max_rate_per_minute` (the rate the viewer agreed to).
+		/// A subscriber's seconds are recorded without charge (`amount` 0).
 		///
 		/// Emits `PaymentProcessed` (when the amount is above zero) and `TickRecorded`. Fails with
 		/// `InvalidTickCount`, `NotJoined`, `StreamNotFound`, `StreamNotActive`, `RateAboveLimit`,
@@ -178,8 +180,9 @@ pub mod pallet {
 			let stream = pallet_stream_registry::Pallet::<T>::stream(stream_id)
 				.ok_or(Error::<T>::StreamNotFound)?;
 			ensure!(stream.is_active, Error::<T>::StreamNotActive);
+			let subscribed = pallet_payment_handler::Pallet::<T>::is_subscribed(stream_id, &viewer);
 			let rate = stream.pricing_model.base_rate_per_minute;
-			ensure!(rate <= max_rate_per_minute, Error::<T>::RateAboveLimit);
+			ensure!(subscribed || rate <= max_rate_per_minute, Error::<T>::RateAboveLimit);
 
 			let elapsed_secs = Self::now_ms().saturating_sub(session.joined_at) / 1000;
 			let recorded = session.ticks.saturating_add(ticks as u64);
@@ -188,19 +191,23 @@ pub mod pallet {
 				Error::<T>::TicksExceedElapsedTime
 			);
 
-			let owed = rate
-				.checked_mul(&BalanceOf::<T>::from(ticks))
-				.and_then(|cost| cost.checked_add(&session.carry))
-				.ok_or(ArithmeticError::Overflow)?;
-			let per_minute = BalanceOf::<T>::from(SECONDS_PER_MINUTE);
-			let amount = owed / per_minute;
+			let amount = if subscribed {
+				Zero::zero()
+			} else {
+				let owed = rate
+					.checked_mul(&BalanceOf::<T>::from(ticks))
+					.and_then(|cost| cost.checked_add(&session.carry))
+					.ok_or(ArithmeticError::Overflow)?;
+				let per_minute = BalanceOf::<T>::from(SECONDS_PER_MINUTE);
+				session.carry = owed % per_minute;
+				owed / per_minute
+			};
 			if !amount.is_zero() {
 				pallet_payment_handler::Pallet::<T>::pay_into_stream(&viewer, stream_id, amount)?;
 			}
 
 			session.ticks = recorded;
 			session.paid = session.paid.saturating_add(amount);
-			session.carry = owed % per_minute;
 			Sessions::<T>::insert(stream_id, &viewer, session);
 			TickCount::<T>::mutate(stream_id, |count| *count = count.saturating_add(ticks as u64));
 			Self::deposit_event(Event::TickRecorded { stream_id, viewer, ticks, amount });

@@ -53,9 +53,13 @@ parameter_types! {
 	pub const EscrowPalletId: PalletId = PalletId(*b"vil/escr");
 }
 
+pub const SUBSCRIPTION_PRICE: u128 = 500;
+
 impl pallet_payment_handler::Config for Test {
 	type Currency = Balances;
 	type PalletId = EscrowPalletId;
+	type SubscriptionPeriod = ConstU64<3_600_000>;
+	type Time = Timestamp;
 	type WeightInfo = ();
 }
 
@@ -72,6 +76,8 @@ pub const CREATOR: u64 = 1;
 pub const VIEWER: u64 = 2;
 pub const POOR: u64 = 3;
 pub const STREAM: u128 = 1;
+/// Offers a subscription at SUBSCRIPTION_PRICE per hour.
+pub const SUBSCRIBABLE: u128 = 2;
 /// Not a multiple of 60, so per-second charges leave remainders.
 pub const RATE: u128 = 100;
 pub const VIEWER_FUNDS: u128 = 1_000_000;
@@ -94,7 +100,20 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.assimilate_storage(&mut storage)
 	.unwrap();
 	pallet_stream_registry::GenesisConfig::<Test> {
-		streams: vec![(CREATOR, b"Live".to_vec(), vec![], vec![], pricing(RATE))],
+		streams: vec![
+			(CREATOR, b"Live".to_vec(), vec![], vec![], pricing(RATE)),
+			(
+				CREATOR,
+				b"Club".to_vec(),
+				vec![],
+				vec![],
+				PricingModel {
+					subscription_available: true,
+					subscription_price: Some(SUBSCRIPTION_PRICE),
+					..pricing(RATE)
+				},
+			),
+		],
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

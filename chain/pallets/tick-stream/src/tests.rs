@@ -197,3 +197,25 @@ fn escrow_always_covers_earnings() {
 		}
 	});
 }
+
+#[test]
+fn a_subscribers_seconds_are_recorded_without_charge() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		assert_ok!(TickStream::join_stream(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE));
+		set_now_secs(1_060);
+		let balance = Balances::balance(&VIEWER);
+		// Even a limit below the rate does not matter: nothing is charged per second.
+		assert_ok!(TickStream::record_tick(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, 60, 0));
+		assert_eq!(TickCount::<Test>::get(SUBSCRIBABLE), 60);
+		assert_eq!(Balances::balance(&VIEWER), balance);
+		assert_eq!(StreamEarnings::<Test>::get(SUBSCRIBABLE), SUBSCRIPTION_PRICE);
+		System::assert_last_event(
+			Event::TickRecorded { stream_id: SUBSCRIBABLE, viewer: VIEWER, ticks: 60, amount: 0 }.into(),
+		);
+		// Once the hour is over, seconds are charged again.
+		set_now_secs(1_000 + 3_600);
+		assert_ok!(TickStream::record_tick(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, 60, RATE));
+		assert_eq!(Balances::balance(&VIEWER), balance - RATE);
+	});
+}
