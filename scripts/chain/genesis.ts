@@ -3,7 +3,8 @@
 // `GenesisBuilder_build_state` against empty storage and keep the storage it writes, plus `:code`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { runTask, type HexString } from '@acala-network/chopsticks-core';
+import { runTask } from '@acala-network/chopsticks-core';
+import type { HexString } from '@polkadot/util/types';
 import { compactAddLength, compactStripLength, stringToU8a, u8aConcat, u8aToHex, hexToU8a, u8aToString } from '@polkadot/util';
 
 /** The committed runtime, built by `npm run chain:build`. */

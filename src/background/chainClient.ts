@@ -1,0 +1,369 @@
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import type { Codec, ISubmittableResult } from '@polkadot/types/types';
+import type { DispatchError } from '@polkadot/types/interfaces';
+import { u8aToHex } from '@polkadot/util';
+import type { BalanceState, NetworkState } from '../shared/messages';
+import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SignedInfo, TxOutcome } from './chainTypes';
+import { NonceManager } from './nonceManager';
+import { classifyPoolRejection, dispatchErrorName } from './txErrors';
+
+export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
+const FIRST_RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
+const RPC_TIMEOUT_MS = 30_000;
+
+// The runtime's types come from its metadata (no generated augmentation): narrow views of what is read.
+interface BigCodec extends Codec {
+  toBigInt(): bigint;
+  toNumber(): number;
+}
+interface OptionCodec<T> extends Codec {
+  isNone: boolean;
+  unwrap(): T;
+}
+interface AccountInfoCodec extends Codec {
+  nonce: BigCodec;
+  data: { free: BigCodec; frozen?: BigCodec; miscFrozen?: BigCodec };
+}
+interface StreamMetadataCodec extends Codec {
+  creator: Codec;
+  title: Codec & { toUtf8(): string };
+  pricingModel: { baseRatePerMinute: BigCodec };
+  isActive: Codec & { isTrue: boolean };
+}
+interface ViewerSessionCodec extends Codec {
+  joinedAt: BigCodec;
+  ticks: BigCodec;
+  paid: BigCodec;
+}
+
+export interface ChainClientDeps {
+  /** The unlocked pair, or null while locked. */
+  signer(): KeyringPair | null;
+  onChange(): void;
+  /** Connected and identified (first time or after a reconnect). */
+  onReady(): void;
+}
+
+/**
+ * The worker's single connection to the Vilokanam chain: connects (and reconnects with backoff) to the
+ * endpoint, identifies the network by genesis hash, follows the account balance, and reads / submits
+ * what the metering engine needs. Transactions are signed one by one with a local nonce counter.
+ */
+export class ChainClient implements MeteringChain {
+  readonly #deps: ChainClientDeps;
+  #network: NetworkState;
+  #api: ApiPromise | null = null;
+  #provider: WsProvider | null = null;
+  #nonces: NonceManager | null = null;
+  #generation = 0;
+  #attempt = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #account: string | null = null;
+  #balance: BalanceState | null = null;
+  #unsubscribeBalance: (() => void) | null = null;
+  /** Results still awaited from submitted transactions, resolved as `unknown` if the connection drops. */
+  readonly #awaiting = new Set<(outcome: TxOutcome) => void>();
+
+  constructor(deps: ChainClientDeps, endpoint = DEFAULT_ENDPOINT) {
+    this.#deps = deps;
+    this.#network = emptyNetwork(endpoint, 'idle');
+  }
+
+  get network(): NetworkState {
+    return this.#network;
+  }
+
+  get balance(): BalanceState | null {
+    return this.#balance;
+  }
+
+  get ready(): boolean {
+    return this.#api !== null && this.#network.status === 'connected';
+  }
+
+  /** Connects to `endpoint`, dropping any previous connection. */
+  connect(endpoint: string): void {
+    this.#teardown();
+    this.#attempt = 0;
+    this.#network = emptyNetwork(endpoint, 'connecting');
+    this.#deps.onChange();
+    void this.#open();
+  }
+
+  disconnect(): void {
+    this.#teardown();
+    this.#network = emptyNetwork(this.#network.endpoint, 'idle');
+    this.#deps.onChange();
+  }
+
+  /** Follows this account's balance and nonce (null: no account). */
+  setAccount(address: string | null): void {
+    if (address === this.#account) return;
+    this.#account = address;
+    this.#nonces = this.#api && address ? this.#newNonceManager(this.#api, address) : null;
+    void this.#followBalance();
+  }
+
+  // ---------- MeteringChain ----------
+
+  async getStream(streamId: string): Promise<ChainStream | null> {
+    const api = this.#requireApi();
+    const option = (await api.query.streamRegistry.streamInfo(streamId)) as unknown as OptionCodec<StreamMetadataCodec>;
+    if (option.isNone) return null;
+    const info = option.unwrap();
+    return {
+      streamId,
+      title: info.title.toUtf8(),
+      creator: info.creator.toString(),
+      creatorPublicKey: u8aToHex(info.creator.toU8a()),
+      ratePerMinute: info.pricingModel.baseRatePerMinute.toBigInt(),
+      active: info.isActive.isTrue,
+    };
+  }
+
+  async readSession(streamId: string): Promise<ChainViewerSession | null> {
+    const api = this.#requireApi();
+    const viewer = this.#requireAccount();
+    const value = (await api.query.tickStream.sessions(streamId, viewer)) as unknown as OptionCodec<ViewerSessionCodec>;
+    if (value.isNone) return null;
+    const session = value.unwrap();
+    return { joinedAtMs: session.joinedAt.toNumber(), ticks: session.ticks.toNumber(), paid: session.paid.toBigInt() };
+  }
+
+  async chainTimeMs(): Promise<number> {
+    const api = this.#requireApi();
+    return ((await api.query.timestamp.now()) as unknown as BigCodec).toNumber();
+  }
+
+  async nonceStatus(): Promise<NonceStatus> {
+    const api = this.#requireApi();
+    const account = this.#requireAccount();
+    const [info, next] = await Promise.all([api.query.system.account(account), api.rpc.system.accountNextIndex(account)]);
+    return { stateNonce: (info as unknown as AccountInfoCodec).nonce.toNumber(), poolNextIndex: next.toNumber() };
+  }
+
+  join(streamId: string): Promise<TxOutcome> {
+    return this.#submit((api) => api.tx.tickStream.joinStream(streamId));
+  }
+
+  recordTicks(
+    streamId: string,
+    ticks: number,
+    maxRatePerMinute: bigint,
+    onSigned: (info: SignedInfo) => Promise<void>,
+  ): Promise<TxOutcome> {
+    return this.#submit((api) => api.tx.tickStream.recordTick(streamId, ticks, maxRatePerMinute), onSigned);
+  }
+
+  // ---------- connection ----------
+
+  async #open(): Promise<void> {
+    const generation = ++this.#generation;
+    const endpoint = this.#network.endpoint;
+    const provider = new WsProvider(endpoint, false, {}, RPC_TIMEOUT_MS);
+    this.#provider = provider;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const offConnected = provider.on('connected', () => {
+          offConnected();
+          offError();
+          resolve();
+        });
+        const offError = provider.on('error', () => {
+          offConnected();
+          offError();
+          reject(new Error(`Cannot reach ${endpoint}.`));
+        });
+        provider.connect().catch(reject);
+      });
+      const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+      if (generation !== this.#generation) {
+        await api.disconnect();
+        return;
+      }
+      const [chainName, properties] = [(await api.rpc.system.chain()).toString(), api.registry.getChainProperties()];
+      if (generation !== this.#generation) return;
+      if (!api.tx.tickStream || !api.query.streamRegistry) {
+        await api.disconnect();
+        this.#network = { ...emptyNetwork(endpoint, 'error'), error: `${endpoint} (${chainName}) is not a Vilokanam chain.` };
+        this.#deps.onChange();
+        return;
+      }
+      this.#api = api;
+      this.#attempt = 0;
+      this.#network = {
+        endpoint,
+        status: 'connected',
+        error: null,
+        retryAt: null,
+        genesisHash: api.genesisHash.toHex(),
+        chainName,
+        tokenSymbol: properties?.tokenSymbol.unwrapOr(undefined)?.[0]?.toString() ?? api.registry.chainTokens[0] ?? null,
+        tokenDecimals: properties?.tokenDecimals.unwrapOr(undefined)?.[0]?.toNumber() ?? api.registry.chainDecimals[0] ?? null,
+        ss58Format: api.registry.chainSS58 ?? null,
+      };
+      this.#nonces = this.#account ? this.#newNonceManager(api, this.#account) : null;
+      provider.on('disconnected', () => {
+        if (generation === this.#generation) this.#lost(`Lost the connection to ${endpoint}.`);
+      });
+      await this.#followBalance();
+      this.#deps.onChange();
+      this.#deps.onReady();
+    } catch (error) {
+      if (generation === this.#generation) this.#lost(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Drops the connection and tries again later, waiting twice as long each time (capped). */
+  #lost(reason: string): void {
+    const endpoint = this.#network.endpoint;
+    const previous = this.#network;
+    this.#teardown();
+    const delay = Math.min(FIRST_RETRY_MS * 2 ** this.#attempt, MAX_RETRY_MS);
+    this.#attempt += 1;
+    this.#network = {
+      ...previous,
+      endpoint,
+      status: 'reconnecting',
+      error: reason,
+      retryAt: Date.now() + delay,
+    };
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      this.#network = { ...this.#network, retryAt: null };
+      void this.#open();
+    }, delay);
+    this.#deps.onChange();
+  }
+
+  #teardown(): void {
+    this.#generation += 1;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#unsubscribeBalance?.();
+    this.#unsubscribeBalance = null;
+    for (const finish of [...this.#awaiting]) finish({ kind: 'unknown', error: 'The connection to the chain was lost.' });
+    const api = this.#api;
+    const provider = this.#provider;
+    this.#api = null;
+    this.#provider = null;
+    this.#nonces = null;
+    if (api) void api.disconnect().catch(() => undefined);
+    else if (provider) void provider.disconnect().catch(() => undefined);
+  }
+
+  async #followBalance(): Promise<void> {
+    this.#unsubscribeBalance?.();
+    this.#unsubscribeBalance = null;
+    this.#balance = null;
+    const api = this.#api;
+    const account = this.#account;
+    if (!api || !account) {
+      this.#deps.onChange();
+      return;
+    }
+    try {
+      const unsubscribe = await api.query.system.account(account, (value: Codec) => {
+        const { data } = value as unknown as AccountInfoCodec;
+        const free = data.free.toBigInt();
+        const frozen = (data.frozen ?? data.miscFrozen)?.toBigInt() ?? 0n;
+        this.#balance = { free: free.toString(), transferable: (free > frozen ? free - frozen : 0n).toString() };
+        this.#deps.onChange();
+      });
+      if (this.#api === api && this.#account === account) this.#unsubscribeBalance = unsubscribe;
+      else unsubscribe();
+    } catch {
+      // The connection dropped while subscribing; #lost resubscribes after reconnecting.
+    }
+  }
+
+  #newNonceManager(api: ApiPromise, account: string): NonceManager {
+    return new NonceManager(async () => (await api.rpc.system.accountNextIndex(account)).toNumber());
+  }
+
+  #requireApi(): ApiPromise {
+    if (!this.#api) throw new Error(`Not connected to ${this.#network.endpoint}.`);
+    return this.#api;
+  }
+
+  #requireAccount(): string {
+    if (!this.#account) throw new Error('There is no account.');
+    return this.#account;
+  }
+
+  // ---------- transactions ----------
+
+  #submit(
+    build: (api: ApiPromise) => SubmittableExtrinsic<'promise'>,
+    onSigned?: (info: SignedInfo) => Promise<void>,
+  ): Promise<TxOutcome> {
+    const api = this.#api;
+    const nonces = this.#nonces;
+    const signer = this.#deps.signer();
+    if (!api || !nonces || !signer)
+      return Promise.resolve({
+        kind: 'rejected',
+        error: signer ? 'Not connected to the chain.' : 'The account is locked.',
+        retryable: true,
+        insufficientFunds: false,
+      });
+
+    return new Promise<TxOutcome>((resolve) => {
+      let unsubscribe: (() => void) | null = null;
+      const finish = (outcome: TxOutcome) => {
+        if (!this.#awaiting.delete(finish)) return;
+        unsubscribe?.();
+        resolve(outcome);
+      };
+      this.#awaiting.add(finish);
+      nonces
+        .withNextNonce(async (nonce) => {
+          const tx = build(api);
+          await tx.signAsync(signer, { nonce });
+          await onSigned?.({ nonce, hash: tx.hash.toHex() });
+          unsubscribe = await tx.send((result) => this.#onStatus(api, nonces, result, finish));
+        })
+        .catch((error: unknown) => finish(classifyPoolRejection(error instanceof Error ? error.message : String(error))));
+    });
+  }
+
+  #onStatus(api: ApiPromise, nonces: NonceManager, result: ISubmittableResult, finish: (outcome: TxOutcome) => void): void {
+    const { status } = result;
+    if (status.isFuture) {
+      // A gap before this nonce: the next transaction re-reads the chain's index and fills it.
+      nonces.resync();
+      return;
+    }
+    if (status.isInvalid || status.isDropped || status.isUsurped) {
+      nonces.resync();
+      finish({ kind: 'rejected', error: `The transaction pool dropped the payment (${status.type}).`, retryable: true, insufficientFunds: false });
+      return;
+    }
+    if (!status.isInBlock) return;
+    let fee = 0n;
+    let paid = 0n;
+    for (const { event } of result.events) {
+      if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') fee = (event.data[1] as BigCodec).toBigInt();
+      if (event.section === 'tickStream' && event.method === 'TickRecorded') paid = (event.data[3] as BigCodec).toBigInt();
+    }
+    if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError as DispatchError) });
+    else finish({ kind: 'included', fee, paid });
+  }
+}
+
+function emptyNetwork(endpoint: string, status: NetworkState['status']): NetworkState {
+  return {
+    endpoint,
+    status,
+    error: null,
+    retryAt: null,
+    genesisHash: null,
+    chainName: null,
+    tokenSymbol: null,
+    tokenDecimals: null,
+    ss58Format: null,
+  };
+}

@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { FrameMediaMessage, RawTag } from '../shared/messages';
+import { FrameReporter, SAMPLE_INTERVAL_MS } from './frameReporter';
+
+const TAG: RawTag = { stream: ['1'], network: [], creator: [] };
+
+class FakeClock {
+  now = 0;
+  private readonly timers = new Map<number, { callback: () => void; ms: number; next: number }>();
+  private nextId = 1;
+
+  setInterval = (callback: () => void, ms: number): number => {
+    const id = this.nextId++;
+    this.timers.set(id, { callback, ms, next: this.now + ms });
+    return id;
+  };
+
+  clearInterval = (id: number): void => {
+    this.timers.delete(id);
+  };
+
+  get running(): number {
+    return this.timers.size;
+  }
+
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      const due = [...this.timers.values()].filter((timer) => timer.next <= end).sort((a, b) => a.next - b.next)[0];
+      if (!due) break;
+      this.now = due.next;
+      due.next += due.ms;
+      due.callback();
+    }
+    this.now = end;
+  }
+}
+
+let clock: FakeClock;
+let sent: FrameMediaMessage[];
+let frame: { tag: RawTag | null; playing: boolean; candidate: boolean; samples: number };
+let reporter: FrameReporter;
+
+describe('FrameReporter (fake clock)', () => {
+  beforeEach(() => {
+    clock = new FakeClock();
+    sent = [];
+    frame = { tag: null, playing: false, candidate: false, samples: 0 };
+    reporter = new FrameReporter(
+      {
+        now: () => clock.now,
+        setInterval: clock.setInterval,
+        clearInterval: clock.clearInterval,
+        send: (message) => sent.push(message),
+      },
+      {
+        readTag: () => frame.tag,
+        isPlaying: () => frame.playing,
+        sample: () => frame.samples++,
+        needsSampling: () => frame.candidate,
+      },
+    );
+  });
+
+  test('a frame with no tag and nothing playing says nothing and runs no timer', () => {
+    reporter.update();
+    clock.advance(5000);
+    expect(sent).toEqual([]);
+    expect(clock.running).toBe(0);
+  });
+
+  test('a tag change is sent once', () => {
+    frame.tag = TAG;
+    reporter.update();
+    reporter.update();
+    expect(sent).toEqual([{ type: 'frame:media', tag: TAG, playing: false }]);
+  });
+
+  test('while playing, the state goes out every second; it stops when playback stops', () => {
+    frame.tag = TAG;
+    frame.playing = true;
+    frame.candidate = true;
+    reporter.update();
+    clock.advance(10_000);
+    expect(sent.filter((message) => message.playing)).toHaveLength(11);
+    expect(frame.samples).toBe(10_000 / SAMPLE_INTERVAL_MS);
+    frame.playing = false;
+    frame.candidate = false;
+    reporter.update();
+    clock.advance(10_000);
+    expect(sent.at(-1)).toEqual({ type: 'frame:media', tag: TAG, playing: false });
+    expect(sent).toHaveLength(12);
+    expect(clock.running).toBe(0);
+  });
+
+  test('an unpaused element is sampled until its time moves, then reported as playing', () => {
+    frame.tag = TAG;
+    frame.candidate = true;
+    reporter.update();
+    expect(clock.running).toBe(1);
+    frame.playing = true;
+    clock.advance(SAMPLE_INTERVAL_MS);
+    expect(sent.at(-1)?.playing).toBe(true);
+  });
+
+  test('resend repeats the current state even when nothing changed', () => {
+    frame.tag = TAG;
+    reporter.update();
+    reporter.resend();
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+  });
+
+  test('pagehide stops playing at once and silences the frame until pageshow', () => {
+    frame.tag = TAG;
+    frame.playing = true;
+    frame.candidate = true;
+    reporter.update();
+    reporter.suspend();
+    expect(sent.at(-1)).toEqual({ type: 'frame:media', tag: TAG, playing: false });
+    const count = sent.length;
+    clock.advance(5000);
+    reporter.update();
+    reporter.resend();
+    expect(sent).toHaveLength(count);
+    expect(clock.running).toBe(0);
+    reporter.resume();
+    expect(sent.at(-1)).toEqual({ type: 'frame:media', tag: TAG, playing: true });
+  });
+
+  test('after stop nothing is sent again', () => {
+    frame.tag = TAG;
+    frame.playing = true;
+    reporter.update();
+    reporter.stop();
+    const count = sent.length;
+    clock.advance(5000);
+    reporter.update();
+    reporter.resume();
+    expect(sent).toHaveLength(count);
+    expect(clock.running).toBe(0);
+  });
+});

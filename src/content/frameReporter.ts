@@ -1,0 +1,115 @@
+import type { FrameMediaMessage, RawTag } from '../shared/messages';
+
+/** How often currentTime is sampled while some element might be playing. */
+export const SAMPLE_INTERVAL_MS = 500;
+/** While playing, the state is sent at least this often (the worker's heartbeat). */
+export const HEARTBEAT_MS = 1000;
+/** Timers drift: a tick this close to a full heartbeat counts as one. */
+const HEARTBEAT_SLACK_MS = 100;
+
+export interface FrameReporterEnvironment {
+  now(): number;
+  setInterval(callback: () => void, ms: number): number;
+  clearInterval(id: number): void;
+  send(message: FrameMediaMessage): void;
+}
+
+export interface FrameSources {
+  readTag(): RawTag | null;
+  isPlaying(): boolean;
+  /** Records media time; called on every sampling tick. */
+  sample(): void;
+  /** Some media might be playing, so sampling must go on. */
+  needsSampling(): boolean;
+}
+
+/**
+ * Tells the worker what this frame shows: on every change of tag or playing state, and every second while
+ * playing. Silent while the page sits in the back/forward cache.
+ */
+export class FrameReporter {
+  private lastSent: FrameMediaMessage | null = null;
+  private lastSentAt = 0;
+  private timer: number | null = null;
+  private suspended = false;
+  private stopped = false;
+
+  constructor(
+    private readonly environment: FrameReporterEnvironment,
+    private readonly sources: FrameSources,
+  ) {}
+
+  /** Re-reads the frame; sends when something changed or a heartbeat is due. */
+  update(): void {
+    if (this.suspended || this.stopped) return;
+    const message = this.currentMessage();
+    const heartbeatDue =
+      message.playing && this.environment.now() - this.lastSentAt >= HEARTBEAT_MS - HEARTBEAT_SLACK_MS;
+    if (heartbeatDue || !sameState(message, this.lastSent ?? NOTHING)) this.send(message);
+    this.scheduleSampling(message.playing);
+  }
+
+  /** The worker asked (it restarted): send the current state even when nothing changed. */
+  resend(): void {
+    if (this.suspended || this.stopped) return;
+    this.send(this.currentMessage());
+  }
+
+  /** `pagehide`: the frame stops playing for the worker right away. */
+  suspend(): void {
+    if (this.suspended || this.stopped) return;
+    if (this.lastSent?.playing) this.send({ ...this.lastSent, playing: false });
+    this.suspended = true;
+    this.clearTimer();
+  }
+
+  /** `pageshow`: the page is back (e.g. from the back/forward cache). */
+  resume(): void {
+    if (!this.suspended || this.stopped) return;
+    this.suspended = false;
+    this.update();
+  }
+
+  /** For good (the extension was reloaded or removed). */
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  private currentMessage(): FrameMediaMessage {
+    return { type: 'frame:media', tag: this.sources.readTag(), playing: this.sources.isPlaying() };
+  }
+
+  private send(message: FrameMediaMessage): void {
+    this.lastSent = message;
+    this.lastSentAt = this.environment.now();
+    this.environment.send(message);
+  }
+
+  private scheduleSampling(playing: boolean): void {
+    const needed = playing || this.sources.needsSampling();
+    if (needed && this.timer === null) {
+      this.timer = this.environment.setInterval(() => this.tick(), SAMPLE_INTERVAL_MS);
+    } else if (!needed) {
+      this.clearTimer();
+    }
+  }
+
+  private tick(): void {
+    this.sources.sample();
+    this.update();
+  }
+
+  private clearTimer(): void {
+    if (this.timer === null) return;
+    this.environment.clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+/** What the worker assumes about a frame it never heard from. */
+const NOTHING: FrameMediaMessage = { type: 'frame:media', tag: null, playing: false };
+
+function sameState(a: FrameMediaMessage, b: FrameMediaMessage): boolean {
+  return a.playing === b.playing && JSON.stringify(a.tag) === JSON.stringify(b.tag);
+}

@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { UiRequest } from '../shared/messages';
+import { installFakeChromeI18n } from '../ui/testI18n';
+import { FakeWorker, uiState } from '../ui/testState';
+import { WorkerContext } from '../ui/useWorker';
+import { Options } from './Options';
+
+const MNEMONIC = 'one two three four five six seven eight nine ten eleven twelve';
+const NO_ACCOUNT = { status: 'no-account', address: null, name: null, pendingCreate: false, autoLockAt: null } as const;
+
+let container: HTMLElement;
+const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+async function renderOptions(worker: FakeWorker): Promise<void> {
+  await act(() => {
+    render(
+      <WorkerContext.Provider value={worker}>
+        <Options />
+      </WorkerContext.Provider>,
+      container,
+    );
+  });
+}
+
+async function type(testId: string, value: string): Promise<void> {
+  await act(() => {
+    const input = byTestId(testId) as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function click(testId: string): Promise<void> {
+  await act(async () => {
+    byTestId(testId)!.click();
+    await Promise.resolve();
+  });
+}
+
+async function check(testId: string): Promise<void> {
+  await act(() => {
+    const box = byTestId(testId) as HTMLInputElement;
+    box.checked = true;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+describe('Options (fake worker)', () => {
+  beforeEach(() => {
+    installFakeChromeI18n();
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+  afterEach(() => {
+    render(null, container);
+    container.remove();
+  });
+
+  test('create: the phrase is shown once, then only the asked words are re-typed', async () => {
+    const worker = new FakeWorker((request) =>
+      request.type === 'account:create' ? { address: '5F', mnemonic: MNEMONIC, confirmIndexes: [2, 8, 11] } : { address: '5F' },
+    );
+    await renderOptions(worker);
+    await act(() => worker.push(uiState({ account: NO_ACCOUNT })));
+    await type('create-name', 'Viewer');
+    await type('create-password', 'correct horse');
+    await type('create-password-repeat', 'correct horse');
+    await click('create-submit');
+    const words = [...container.querySelectorAll('[data-testid="mnemonic-word"]')].map((word) => word.textContent);
+    expect(words).toEqual(MNEMONIC.split(' '));
+    expect((byTestId('mnemonic-continue') as HTMLButtonElement).disabled).toBe(true);
+    await check('mnemonic-saved-check');
+    await click('mnemonic-continue');
+    expect(byTestId('mnemonic-words')).toBeNull();
+    expect(container.textContent).not.toContain('twelve');
+    await type('confirm-word-2', 'three');
+    await type('confirm-word-8', ' nine ');
+    await type('confirm-word-11', 'twelve');
+    await click('create-confirm');
+    expect(worker.requests).toEqual<UiRequest[]>([
+      { type: 'account:create', name: 'Viewer', password: 'correct horse' },
+      { type: 'account:confirm-create', words: ['three', 'nine', 'twelve'] },
+    ]);
+  });
+
+  test('create refuses two different passwords before asking the worker', async () => {
+    const worker = new FakeWorker();
+    await renderOptions(worker);
+    await act(() => worker.push(uiState({ account: NO_ACCOUNT })));
+    await type('create-password', 'correct horse');
+    await type('create-password-repeat', 'correct hose');
+    await click('create-submit');
+    expect(byTestId('create-error')?.textContent).toBe('The two passwords differ.');
+    expect(worker.requests).toEqual([]);
+  });
+
+  test('budgets are typed in the chain’s token and sent in planck; an empty field is no cap', async () => {
+    const worker = new FakeWorker();
+    await renderOptions(worker);
+    await act(() => worker.push(uiState()));
+    await type('budget-session-input', '0.5');
+    await type('budget-day-input', '2');
+    await click('budgets-save');
+    expect(worker.requests).toEqual<UiRequest[]>([
+      { type: 'settings:set', settings: { budgets: { perSession: '500000000000', perDay: '2000000000000', global: null } } },
+    ]);
+  });
+
+  test('a malformed budget is refused with a sentence and nothing is sent', async () => {
+    const worker = new FakeWorker();
+    await renderOptions(worker);
+    await act(() => worker.push(uiState()));
+    await type('budget-global-input', '1e3');
+    await click('budgets-save');
+    expect(byTestId('budgets-error')?.textContent).toBe('In total: type an amount like 1.5 (digits and one dot).');
+    expect(worker.requests).toEqual([]);
+  });
+
+  test('a typed site is kept as its origin', async () => {
+    const worker = new FakeWorker();
+    await renderOptions(worker);
+    await act(() => worker.push(uiState({ siteRules: [{ site: 'https://old.example', rule: 'allow' }] })));
+    expect(byTestId('site-rule-row')?.dataset.site).toBe('https://old.example');
+    await type('site-rule-input', 'example.com/watch?v=1');
+    await click('site-rule-block');
+    expect(worker.requests).toEqual<UiRequest[]>([{ type: 'site:block', site: 'https://example.com' }]);
+  });
+
+  test('the worker’s error for a bad endpoint is shown next to the field', async () => {
+    const worker = new FakeWorker(() => {
+      throw new Error('Use a ws:// or wss:// address.');
+    });
+    await renderOptions(worker);
+    await act(() => worker.push(uiState()));
+    await type('endpoint-input', 'http://example.com');
+    await click('endpoint-save');
+    expect(worker.requests).toEqual<UiRequest[]>([{ type: 'settings:set', settings: { endpoint: 'http://example.com' } }]);
+    expect(byTestId('endpoint-error')?.textContent).toBe('Use a ws:// or wss:// address.');
+  });
+});

@@ -1,0 +1,30 @@
+import { t } from '../ui/i18n';
+import { useUiState } from '../ui/useWorker';
+import { AccountSection } from './AccountSection';
+import { AutoLockSection } from './AutoLockSection';
+import { BudgetsSection } from './BudgetsSection';
+import { NetworkSection } from './NetworkSection';
+import { SitesSection } from './SitesSection';
+
+export function Options() {
+  const { state, connected } = useUiState();
+  if (!state) {
+    return (
+      <main data-testid="options" data-account="loading">
+        <p class="muted" data-testid="options-loading">
+          {t('popupConnecting')}
+        </p>
+      </main>
+    );
+  }
+  return (
+    <main data-testid="options" data-account={state.account.status} data-connected={String(connected)}>
+      <h1>{t('optionsHeading')}</h1>
+      <AccountSection account={state.account} />
+      <NetworkSection network={state.network} settings={state.settings} />
+      <BudgetsSection budgets={state.settings.budgets} network={state.network} />
+      <AutoLockSection minutes={state.settings.autoLockMinutes} />
+      <SitesSection rules={state.siteRules} />
+    </main>
+  );
+}

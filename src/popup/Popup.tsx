@@ -1,0 +1,93 @@
+import type { UiState } from '../shared/messages';
+import { Address, ErrorText } from '../ui/components';
+import { t } from '../ui/i18n';
+import { UnlockForm } from '../ui/UnlockForm';
+import { useAction, useUiState } from '../ui/useWorker';
+import { ConsentPrompt } from './ConsentPrompt';
+import { SiteControls } from './SiteControls';
+import { SpendPanel } from './SpendPanel';
+import { findTargetTab, type PopupTarget } from './popupTab';
+import { WatchingPanel } from './WatchingPanel';
+
+export function Popup({ target }: { target: PopupTarget }) {
+  const { state, connected } = useUiState();
+  if (!state) {
+    return (
+      <main data-testid="popup" data-account="loading">
+        <p class="muted" data-testid="popup-loading">
+          {t('popupConnecting')}
+        </p>
+      </main>
+    );
+  }
+  return (
+    <main data-testid="popup" data-account={state.account.status} data-badge={state.badge} data-connected={String(connected)}>
+      <header>
+        <h1>{t('extShortName')}</h1>
+        <span class="status" data-testid="network-status" data-status={state.network.status} title={state.network.error ?? state.network.endpoint}>
+          {t(`network_${state.network.status}`)}
+        </span>
+      </header>
+      {state.account.address && <Address address={state.account.address} testId="account-address" />}
+      <ErrorText error={state.lastError} testId="last-error" />
+      {state.account.status === 'no-account' && <FirstRun />}
+      {state.account.status === 'locked' && <UnlockForm />}
+      {state.account.status === 'unlocked' && <UnlockedView state={state} target={target} />}
+      <div class="actions">
+        <button type="button" data-testid="open-options" onClick={() => chrome.runtime.openOptionsPage()}>
+          {t('popupOpenOptions')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+function FirstRun() {
+  const open = (section: string) => {
+    void chrome.tabs.create({ url: chrome.runtime.getURL(`src/options/index.html#${section}`) });
+    window.close();
+  };
+  return (
+    <section class="panel" data-testid="first-run">
+      <p>{t('firstRunIntro')}</p>
+      <div class="actions">
+        <button type="button" class="primary" data-testid="first-run-create" onClick={() => open('create')}>
+          {t('firstRunCreate')}
+        </button>
+        <button type="button" data-testid="first-run-import" onClick={() => open('import')}>
+          {t('firstRunImport')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function UnlockedView({ state, target }: { state: UiState; target: PopupTarget }) {
+  const pause = useAction<'metering:pause'>();
+  const resume = useAction<'metering:resume'>();
+  const lock = useAction<'keys:lock'>();
+  const tab = findTargetTab(state.tabs, target);
+  return (
+    <>
+      {state.consent && <ConsentPrompt consent={state.consent} network={state.network} />}
+      <WatchingPanel state={state} tab={tab} />
+      {tab?.site && <SiteControls site={tab.site} rules={state.siteRules} />}
+      <SpendPanel state={state} />
+      <div class="actions">
+        {state.paused ? (
+          <button type="button" class="primary" data-testid="metering-toggle" data-paused="true" disabled={resume.busy} onClick={() => resume.run({ type: 'metering:resume' })}>
+            {t('meteringResume')}
+          </button>
+        ) : (
+          <button type="button" data-testid="metering-toggle" data-paused="false" disabled={pause.busy} onClick={() => pause.run({ type: 'metering:pause' })}>
+            {t('meteringPause')}
+          </button>
+        )}
+        <button type="button" data-testid="lock-button" disabled={lock.busy} onClick={() => lock.run({ type: 'keys:lock' })}>
+          {t('lockButton')}
+        </button>
+      </div>
+      <ErrorText error={pause.error ?? resume.error ?? lock.error} testId="popup-action-error" />
+    </>
+  );
+}

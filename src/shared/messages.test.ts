@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseFrameMessage, parseUiRequest } from './messages';
+
+describe('parseFrameMessage', () => {
+  it('accepts the exact frame:media shape, with or without a tag', () => {
+    const tag = { stream: ['1'], network: [], creator: ['5Grw'] };
+    expect(parseFrameMessage({ type: 'frame:media', tag, playing: true })).toEqual({ type: 'frame:media', tag, playing: true });
+    expect(parseFrameMessage({ type: 'frame:media', tag: null, playing: false })).toEqual({ type: 'frame:media', tag: null, playing: false });
+  });
+
+  it.each([
+    ['not an object', 'frame:media'],
+    ['wrong type', { type: 'frame:other', tag: null, playing: true }],
+    ['playing not boolean', { type: 'frame:media', tag: null, playing: 'yes' }],
+    ['extra field', { type: 'frame:media', tag: null, playing: true, rate: '999' }],
+    ['tag field missing', { type: 'frame:media', tag: { stream: ['1'], network: [] }, playing: true }],
+    ['tag extra field', { type: 'frame:media', tag: { stream: ['1'], network: [], creator: [], title: ['x'] }, playing: true }],
+    ['non-string value', { type: 'frame:media', tag: { stream: [1], network: [], creator: [] }, playing: true }],
+    ['too many values', { type: 'frame:media', tag: { stream: Array(17).fill('1'), network: [], creator: [] }, playing: true }],
+    ['huge value', { type: 'frame:media', tag: { stream: ['1'.repeat(300)], network: [], creator: [] }, playing: true }],
+  ])('refuses %s', (_label, message) => {
+    expect(parseFrameMessage(message)).toBeNull();
+  });
+});
+
+describe('parseUiRequest', () => {
+  it('accepts known requests with well-formed fields', () => {
+    expect(parseUiRequest({ type: 'state:get' })).toEqual({ type: 'state:get' });
+    expect(parseUiRequest({ type: 'keys:unlock', password: 'x' })).not.toBeNull();
+    expect(parseUiRequest({ type: 'consent:decide', id: 'a', decision: 'allow-site' })).not.toBeNull();
+    expect(parseUiRequest({ type: 'settings:set', settings: { budgets: { perDay: '1000', global: null }, autoLockMinutes: 5 } })).not.toBeNull();
+    expect(parseUiRequest({ type: 'metering:retry', streamId: '42' })).not.toBeNull();
+  });
+
+  it.each([
+    ['unknown type', { type: 'keys:steal' }],
+    ['prototype key as type', { type: 'toString' }],
+    ['missing field', { type: 'keys:unlock' }],
+    ['extra field', { type: 'keys:lock', now: true }],
+    ['wrong decision', { type: 'consent:decide', id: 'a', decision: 'always' }],
+    ['budget not a planck integer', { type: 'settings:set', settings: { budgets: { perDay: '1.5' } } }],
+    ['negative auto-lock', { type: 'settings:set', settings: { autoLockMinutes: -1 } }],
+    ['unknown setting', { type: 'settings:set', settings: { debug: true } }],
+    ['stream id with leading zero', { type: 'metering:retry', streamId: '01' }],
+    ['words not strings', { type: 'account:confirm-create', words: [1, 2, 3] }],
+  ])('refuses %s', (_label, request) => {
+    expect(parseUiRequest(request)).toBeNull();
+  });
+});

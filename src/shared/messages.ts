@@ -1,0 +1,390 @@
+/*
+ * The one message contract between the content script, the service worker and the extension pages.
+ *
+ * Flows
+ * - content → worker: `frame:media` from every frame, on every change of its tag or playing state and every
+ *   second while playing (heartbeat). The tag values are raw strings: the worker parses them strictly
+ *   (src/shared/tag.ts) and resolves the stream on chain itself; nothing else a frame says is trusted.
+ *   The worker accepts it only from this extension's content script in a tab (`sender.tab` set,
+ *   `sender.id === runtime.id`). No reply is needed (the worker answers `{ ok: true, data: null }`).
+ * - worker → content: `frame:resend` (sent to every tab after the worker restarts): answer by sending the
+ *   frame's current `frame:media`.
+ * - page (popup / options) → worker: a `UiRequest` through `runtime.sendMessage`; the reply is a
+ *   `UiReply<T>`: `{ ok: true, data }` or `{ ok: false, error }` with a sentence a person can read.
+ *   Accepted only from this extension's own pages (`sender.url` starts with the extension origin).
+ *   The result type of each request is `UiResult<'type'>` (see `UiResults`).
+ * - worker → page: connect a long-lived Port named `ui` (`UI_PORT_NAME`); the worker posts a full `UiState`
+ *   snapshot (`{ type: 'ui:state', state }`) right away and on every change. Pages never write storage.
+ *
+ * Amounts are planck integers written as decimal strings (they exceed 2^53); format them with
+ * `network.tokenDecimals` / `network.tokenSymbol`. Stream ids are decimal strings too. Times are ms since
+ * the epoch. No key material ever travels in these messages, except the mnemonic of a new account,
+ * returned once by `account:create` so the person can write it down.
+ */
+
+export const UI_PORT_NAME = 'ui';
+
+// ---------- content script ↔ worker ----------
+
+export interface RawTag {
+  stream: string[];
+  network: string[];
+  creator: string[];
+}
+
+export interface FrameMediaMessage {
+  type: 'frame:media';
+  /** All values of each `vilokanam:*` meta tag in the frame's own document; null when there is none. */
+  tag: RawTag | null;
+  playing: boolean;
+}
+
+export interface FrameResendMessage {
+  type: 'frame:resend';
+}
+
+export type ContentToWorkerMessage = FrameMediaMessage;
+export type WorkerToContentMessage = FrameResendMessage;
+
+// ---------- shared pieces of state ----------
+
+/** Every budget is a cap on creator payments in planck; null = no cap. Network fees are not counted. */
+export interface Budgets {
+  /** One stream session: from the first billed second until the stream has not been seen for 10 minutes. */
+  perSession: string | null;
+  /** All streams, one local calendar day. */
+  perDay: string | null;
+  /** All streams, all tabs, all time since the account was added (raise it to go on). */
+  global: string | null;
+}
+
+export interface Settings {
+  endpoint: string;
+  budgets: Budgets;
+  /** Lock after this many minutes without metering or UI use; 0 = only when the browser closes. */
+  autoLockMinutes: number;
+}
+
+export type SiteRule = 'allow' | 'block';
+
+export interface SiteRuleEntry {
+  /** An origin, e.g. `https://example.com`. */
+  site: string;
+  rule: SiteRule;
+}
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'error';
+
+export interface NetworkState {
+  endpoint: string;
+  status: ConnectionStatus;
+  /** Human text for `error` / `reconnecting` (e.g. "Cannot reach ws://127.0.0.1:9944"). */
+  error: string | null;
+  /** Next reconnect attempt, while reconnecting. */
+  retryAt: number | null;
+  genesisHash: string | null;
+  chainName: string | null;
+  tokenSymbol: string | null;
+  tokenDecimals: number | null;
+  ss58Format: number | null;
+}
+
+export type KeyStatus = 'no-account' | 'locked' | 'unlocked';
+
+export interface AccountState {
+  status: KeyStatus;
+  address: string | null;
+  name: string | null;
+  /** An `account:create` waits for `account:confirm-create` (or `account:cancel-create`). */
+  pendingCreate: boolean;
+  /** When the worker locks itself for inactivity (null while locked or with auto-lock off). */
+  autoLockAt: number | null;
+}
+
+export interface BalanceState {
+  free: string;
+  /** free minus frozen: what payments may spend (one existential deposit always stays). */
+  transferable: string;
+}
+
+/** Why a tab's stream is not being paid for right now. `message` is a sentence for the popup. */
+export type NotBillingCode =
+  | 'no-tag'
+  | 'not-playing'
+  | 'tag-malformed'
+  | 'tag-conflict'
+  | 'wrong-network'
+  | 'creator-mismatch'
+  | 'stream-unknown'
+  | 'stream-inactive'
+  | 'stream-lookup-failed'
+  | 'site-blocked'
+  | 'consent-needed'
+  | 'consent-declined'
+  | 'paused'
+  | 'locked'
+  | 'no-account'
+  | 'chain-unreachable'
+  | 'insufficient-funds'
+  | 'rate-changed'
+  | 'budget-session'
+  | 'budget-day'
+  | 'budget-global'
+  | 'chain-error';
+
+export interface NotBillingReason {
+  code: NotBillingCode;
+  message: string;
+}
+
+export interface StreamInfoView {
+  streamId: string;
+  title: string;
+  creator: string;
+  ratePerMinute: string;
+  active: boolean;
+}
+
+export type SessionStatus =
+  /** Seconds are being recorded. */
+  | 'metering'
+  /** Nothing plays this second; the session stays open. */
+  | 'idle'
+  /** Chain unreachable: seconds are kept and settled later in one call. */
+  | 'holding'
+  /** Stopped for `stopReason` until the person acts (top up, raise a budget, consent again…). */
+  | 'stopped';
+
+export interface StreamSessionView {
+  stream: StreamInfoView;
+  /** The site (origin of the frame carrying the tag) that started the session. */
+  site: string;
+  /** Rate the person agreed to; record_tick is sent with it as `max_rate_per_minute`. */
+  agreedRatePerMinute: string;
+  status: SessionStatus;
+  stopReason: NotBillingReason | null;
+  startedAt: number;
+  /** Seconds counted this session (confirmed + in flight + held). */
+  seconds: number;
+  confirmedSeconds: number;
+  /** Seconds waiting for the chain (in flight or held during an outage). */
+  pendingSeconds: number;
+  /** Creator payments confirmed in blocks this session. */
+  spent: string;
+  fees: string;
+  /** Tabs playing this stream right now. */
+  tabIds: number[];
+}
+
+export interface ConsentRequestView {
+  id: string;
+  site: string;
+  tabId: number;
+  stream: StreamInfoView;
+  requestedAt: number;
+}
+
+export interface TabView {
+  tabId: number;
+  /** Origin of the frame carrying the tag, or of the top frame when no frame has one. */
+  site: string | null;
+  streamId: string | null;
+  playing: boolean;
+  billing: boolean;
+  reason: NotBillingReason | null;
+}
+
+export interface SpendTotals {
+  amount: string;
+  fees: string;
+  seconds: number;
+}
+
+export interface SiteSpend {
+  site: string;
+  amount: string;
+  fees: string;
+  seconds: number;
+  lastAt: number;
+}
+
+export interface SpendState {
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+  today: SpendTotals;
+  allTime: SpendTotals;
+  /** Most recent first, at most 20. */
+  recentSites: SiteSpend[];
+}
+
+export type BadgeState = 'idle' | 'consent' | 'metering' | 'paused' | 'error' | 'locked';
+
+export interface UiState {
+  account: AccountState;
+  network: NetworkState;
+  balance: BalanceState | null;
+  paused: boolean;
+  badge: BadgeState;
+  /** Open stream sessions, most recently active first. */
+  sessions: StreamSessionView[];
+  /** The oldest unanswered consent request (one at a time). */
+  consent: ConsentRequestView | null;
+  tabs: TabView[];
+  spend: SpendState;
+  settings: Settings;
+  siteRules: SiteRuleEntry[];
+  /** The last error that stopped metering or a background job, for a banner; null when none. */
+  lastError: string | null;
+}
+
+export interface UiStateMessage {
+  type: 'ui:state';
+  state: UiState;
+}
+export type WorkerToUiPortMessage = UiStateMessage;
+
+// ---------- pages → worker requests ----------
+
+export type ConsentDecision = 'allow-once' | 'allow-site' | 'decline';
+
+export type UiRequest =
+  | { type: 'state:get' }
+  | { type: 'keys:unlock'; password: string }
+  | { type: 'keys:lock' }
+  /** Makes a new mnemonic; nothing is saved until `account:confirm-create`. */
+  | { type: 'account:create'; name: string; password: string }
+  /** The words the person re-typed at the positions `account:create` asked for (`confirmIndexes`). */
+  | { type: 'account:confirm-create'; words: string[] }
+  | { type: 'account:cancel-create' }
+  | { type: 'account:import-mnemonic'; name: string; mnemonic: string; password: string }
+  /** `json` is the polkadot-js backup file's text; `password` protects it here from now on. */
+  | { type: 'account:import-json'; json: string; jsonPassword: string; password: string }
+  | { type: 'account:export-json'; password: string }
+  /** Removes the account from this browser (asks for its password). */
+  | { type: 'account:remove'; password: string }
+  | { type: 'settings:set'; settings: Partial<Omit<Settings, 'budgets'>> & { budgets?: Partial<Budgets> } }
+  | { type: 'consent:decide'; id: string; decision: ConsentDecision }
+  | { type: 'metering:pause' }
+  | { type: 'metering:resume' }
+  /** Clears a session's stop reason so metering may start again (after a top-up, a raised budget…). */
+  | { type: 'metering:retry'; streamId: string }
+  | { type: 'site:allow'; site: string }
+  | { type: 'site:block'; site: string }
+  | { type: 'site:remove-rule'; site: string };
+
+export type UiRequestType = UiRequest['type'];
+
+export interface CreatedAccount {
+  address: string;
+  mnemonic: string;
+  /** 0-based word positions the person must re-type, in this order. */
+  confirmIndexes: number[];
+}
+
+export interface ExportedAccount {
+  fileName: string;
+  json: string;
+}
+
+export interface UiResults {
+  'state:get': UiState;
+  'keys:unlock': null;
+  'keys:lock': null;
+  'account:create': CreatedAccount;
+  'account:confirm-create': { address: string };
+  'account:cancel-create': null;
+  'account:import-mnemonic': { address: string };
+  'account:import-json': { address: string };
+  'account:export-json': ExportedAccount;
+  'account:remove': null;
+  'settings:set': Settings;
+  'consent:decide': null;
+  'metering:pause': null;
+  'metering:resume': null;
+  'metering:retry': null;
+  'site:allow': null;
+  'site:block': null;
+  'site:remove-rule': null;
+}
+
+export type UiResult<T extends UiRequestType> = UiResults[T];
+
+export type UiReply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+// ---------- runtime validation (used by the worker; cheap enough for any side) ----------
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isStringArray = (value: unknown, max: number): value is string[] =>
+  Array.isArray(value) && value.length <= max && value.every((item) => typeof item === 'string' && item.length <= 256);
+
+const hasOnlyKeys = (value: Record<string, unknown>, keys: readonly string[]): boolean =>
+  Object.keys(value).every((key) => keys.includes(key));
+
+/** Returns the message when it has exactly the `frame:media` shape, otherwise null. */
+export function parseFrameMessage(value: unknown): FrameMediaMessage | null {
+  if (!isRecord(value) || value.type !== 'frame:media' || !hasOnlyKeys(value, ['type', 'tag', 'playing'])) return null;
+  if (typeof value.playing !== 'boolean') return null;
+  const tag = value.tag;
+  if (tag === null) return { type: 'frame:media', tag: null, playing: value.playing };
+  if (!isRecord(tag) || !hasOnlyKeys(tag, ['stream', 'network', 'creator'])) return null;
+  if (!isStringArray(tag.stream, 16) || !isStringArray(tag.network, 16) || !isStringArray(tag.creator, 16)) return null;
+  return {
+    type: 'frame:media',
+    tag: { stream: [...tag.stream], network: [...tag.network], creator: [...tag.creator] },
+    playing: value.playing,
+  };
+}
+
+const str = (max: number) => (value: unknown) => typeof value === 'string' && value.length <= max;
+const planckOrNull = (value: unknown) => value === null || (typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value));
+
+type FieldCheck = (value: unknown) => boolean;
+
+const REQUEST_FIELDS: { [K in UiRequestType]: Record<string, FieldCheck> } = {
+  'state:get': {},
+  'keys:unlock': { password: str(1024) },
+  'keys:lock': {},
+  'account:create': { name: str(64), password: str(1024) },
+  'account:confirm-create': { words: (value) => isStringArray(value, 24) },
+  'account:cancel-create': {},
+  'account:import-mnemonic': { name: str(64), mnemonic: str(1024), password: str(1024) },
+  'account:import-json': { json: str(65536), jsonPassword: str(1024), password: str(1024) },
+  'account:export-json': { password: str(1024) },
+  'account:remove': { password: str(1024) },
+  'settings:set': { settings: isSettingsPatch },
+  'consent:decide': {
+    id: str(64),
+    decision: (value) => value === 'allow-once' || value === 'allow-site' || value === 'decline',
+  },
+  'metering:pause': {},
+  'metering:resume': {},
+  'metering:retry': { streamId: (value) => typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value) },
+  'site:allow': { site: str(512) },
+  'site:block': { site: str(512) },
+  'site:remove-rule': { site: str(512) },
+};
+
+function isSettingsPatch(value: unknown): boolean {
+  if (!isRecord(value) || !hasOnlyKeys(value, ['endpoint', 'budgets', 'autoLockMinutes'])) return false;
+  if (value.endpoint !== undefined && !str(2048)(value.endpoint)) return false;
+  if (
+    value.autoLockMinutes !== undefined &&
+    !(typeof value.autoLockMinutes === 'number' && Number.isInteger(value.autoLockMinutes) && value.autoLockMinutes >= 0)
+  )
+    return false;
+  if (value.budgets === undefined) return true;
+  const budgets = value.budgets;
+  if (!isRecord(budgets) || !hasOnlyKeys(budgets, ['perSession', 'perDay', 'global'])) return false;
+  return ['perSession', 'perDay', 'global'].every((key) => budgets[key] === undefined || planckOrNull(budgets[key]));
+}
+
+/** Returns the request when its type is known and every field has the right shape, otherwise null. */
+export function parseUiRequest(value: unknown): UiRequest | null {
+  if (!isRecord(value) || typeof value.type !== 'string' || !Object.hasOwn(REQUEST_FIELDS, value.type)) return null;
+  const fields = REQUEST_FIELDS[value.type as UiRequestType];
+  if (!hasOnlyKeys(value, ['type', ...Object.keys(fields)])) return null;
+  for (const [name, check] of Object.entries(fields)) if (!check(value[name])) return null;
+  return value as UiRequest;
+}

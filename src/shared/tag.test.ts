@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseTag } from './tag';
+
+const HASH = `0x${'ab'.repeat(32)}`;
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+const tag = (stream: string[], network: string[] = [], creator: string[] = []) => ({ stream, network, creator });
+
+describe('parseTag', () => {
+  it('accepts a plain stream id', () => {
+    expect(parseTag(tag(['42']))).toEqual({ ok: true, tag: { streamId: '42', network: null, creator: null } });
+  });
+
+  it('accepts network and creator, lower-casing the hash', () => {
+    const result = parseTag(tag(['1'], [HASH.toUpperCase().replace('0X', '0x')], [ALICE]));
+    expect(result).toEqual({ ok: true, tag: { streamId: '1', network: HASH, creator: ALICE } });
+  });
+
+  it('treats identical repeated values as one', () => {
+    expect(parseTag(tag(['7', '7'], [HASH, HASH], [ALICE, ALICE])).ok).toBe(true);
+  });
+
+  it('accepts the largest u128 and rejects one more', () => {
+    expect(parseTag(tag(['340282366920938463463374607431768211455'])).ok).toBe(true);
+    expect(parseTag(tag(['340282366920938463463374607431768211456']))).toMatchObject({ ok: false, problem: 'malformed-stream' });
+    expect(parseTag(tag(['1000000000000000000000000000000000000000']))).toMatchObject({ ok: false, problem: 'malformed-stream' });
+  });
+
+  it.each([
+    ['', 'empty'],
+    [' 42', 'leading space'],
+    ['42 ', 'trailing space'],
+    ['+42', 'plus sign'],
+    ['-1', 'minus sign'],
+    ['042', 'leading zero'],
+    ['00', 'double zero'],
+    ['4_2', 'underscore'],
+    ['4.0', 'decimal point'],
+    ['1e3', 'exponent'],
+    ['0x2a', 'hex'],
+    ['٤٢', 'non-ASCII digits'],
+    ['42\n', 'newline'],
+    ['forty-two', 'words'],
+  ])('rejects stream %j (%s)', (value) => {
+    expect(parseTag(tag([value]))).toMatchObject({ ok: false, problem: 'malformed-stream' });
+  });
+
+  it('reports a missing stream when only other tags exist', () => {
+    expect(parseTag(tag([], [HASH]))).toMatchObject({ ok: false, problem: 'missing-stream' });
+  });
+
+  it('reports differing stream values as a conflict', () => {
+    const result = parseTag(tag(['1', '2']));
+    expect(result).toMatchObject({ ok: false, problem: 'conflicting-stream' });
+    if (!result.ok) expect(result.message).toContain('"2"');
+  });
+
+  it.each([
+    ['ab'.repeat(32), 'no 0x'],
+    [`0x${'ab'.repeat(31)}`, 'too short'],
+    [`0x${'ab'.repeat(33)}`, 'too long'],
+    [`0x${'zz'.repeat(32)}`, 'not hex'],
+    [` ${HASH}`, 'space'],
+    [`0X${'ab'.repeat(32)}`, 'upper-case prefix'],
+  ])('rejects network %j (%s)', (value) => {
+    expect(parseTag(tag(['1'], [value]))).toMatchObject({ ok: false, problem: 'malformed-network' });
+  });
+
+  it('reports differing networks as a conflict', () => {
+    expect(parseTag(tag(['1'], [HASH, `0x${'cd'.repeat(32)}`]))).toMatchObject({ ok: false, problem: 'conflicting-network' });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['5Grw 0OIl', 'characters outside base58'],
+    [`${ALICE} `, 'trailing space'],
+    ['x'.repeat(65), 'too long'],
+  ])('rejects creator %j (%s)', (value) => {
+    expect(parseTag(tag(['1'], [], [value]))).toMatchObject({ ok: false, problem: 'malformed-creator' });
+  });
+
+  it('reports differing creators as a conflict', () => {
+    expect(parseTag(tag(['1'], [], [ALICE, '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty']))).toMatchObject({
+      ok: false,
+      problem: 'conflicting-creator',
+    });
+  });
+
+  it('shortens very long values in the message', () => {
+    const result = parseTag(tag(['9'.repeat(200)]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message.length).toBeLessThan(160);
+  });
+});

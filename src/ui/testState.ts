@@ -1,0 +1,63 @@
+/** Test helpers: a complete `UiState` to start from, and a WorkerConnection the test drives. */
+import type { UiRequest, UiState } from '../shared/messages';
+import type { WorkerConnection } from './workerConnection';
+
+export const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+export const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+
+export function uiState(overrides: Partial<UiState> = {}): UiState {
+  return {
+    account: { status: 'unlocked', address: ALICE, name: 'Alice', pendingCreate: false, autoLockAt: null },
+    network: {
+      endpoint: 'ws://127.0.0.1:9944',
+      status: 'connected',
+      error: null,
+      retryAt: null,
+      genesisHash: `0x${'45'.repeat(32)}`,
+      chainName: 'Vilokanam Dev',
+      tokenSymbol: 'VIL',
+      tokenDecimals: 12,
+      ss58Format: 42,
+    },
+    balance: { free: '1000000000000000000', transferable: '999999000000000000' },
+    paused: false,
+    badge: 'idle',
+    sessions: [],
+    consent: null,
+    tabs: [],
+    spend: {
+      day: '2026-11-26',
+      today: { amount: '0', fees: '0', seconds: 0 },
+      allTime: { amount: '0', fees: '0', seconds: 0 },
+      recentSites: [],
+    },
+    settings: { endpoint: 'ws://127.0.0.1:9944', budgets: { perSession: null, perDay: null, global: null }, autoLockMinutes: 15 },
+    siteRules: [],
+    lastError: null,
+    ...overrides,
+  };
+}
+
+/** Records requests; answers each with `reply(request)` (throw to fail it); pushes states on demand. */
+export class FakeWorker implements WorkerConnection {
+  readonly requests: UiRequest[] = [];
+  private listener: ((state: UiState) => void) | null = null;
+
+  constructor(private readonly reply: (request: UiRequest) => unknown = () => null) {}
+
+  async request(request: UiRequest): Promise<never> {
+    this.requests.push(request);
+    return this.reply(request) as never;
+  }
+
+  subscribe(onState: (state: UiState) => void): () => void {
+    this.listener = onState;
+    return () => {
+      this.listener = null;
+    };
+  }
+
+  push(state: UiState): void {
+    this.listener?.(state);
+  }
+}

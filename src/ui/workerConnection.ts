@@ -1,0 +1,60 @@
+import {
+  UI_PORT_NAME,
+  type UiReply,
+  type UiRequest,
+  type UiRequestType,
+  type UiResult,
+  type UiState,
+  type WorkerToUiPortMessage,
+} from '../shared/messages';
+
+export type RequestOf<T extends UiRequestType> = Extract<UiRequest, { type: T }>;
+
+/** Everything a page needs from the worker; the pages never touch extension storage. */
+export interface WorkerConnection {
+  /** Resolves with the result, or rejects with an Error carrying the worker's sentence. */
+  request<T extends UiRequestType>(request: RequestOf<T>): Promise<UiResult<T>>;
+  /** Calls `onState` with every snapshot the worker pushes; returns an unsubscribe function. */
+  subscribe(onState: (state: UiState) => void, onConnected: (connected: boolean) => void): () => void;
+}
+
+const RECONNECT_DELAY_MS = 500;
+
+/** The real connection: runtime messages for requests, a long-lived `ui` Port for state. */
+export const chromeWorkerConnection: WorkerConnection = {
+  async request<T extends UiRequestType>(request: RequestOf<T>): Promise<UiResult<T>> {
+    const reply = (await chrome.runtime.sendMessage(request)) as UiReply<UiResult<T>> | undefined;
+    if (!reply) throw new Error('The extension’s background did not answer. Try again.');
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.data;
+  },
+
+  subscribe(onState, onConnected) {
+    let port: chrome.runtime.Port | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let closed = false;
+
+    const connect = (): void => {
+      retry = null;
+      port = chrome.runtime.connect({ name: UI_PORT_NAME });
+      port.onMessage.addListener((message: WorkerToUiPortMessage) => {
+        if (message?.type !== 'ui:state') return;
+        onConnected(true);
+        onState(message.state);
+      });
+      // The worker was stopped or restarted: connecting again wakes it and brings a fresh snapshot.
+      port.onDisconnect.addListener(() => {
+        port = null;
+        onConnected(false);
+        if (!closed) retry = setTimeout(connect, RECONNECT_DELAY_MS);
+      });
+    };
+
+    connect();
+    return () => {
+      closed = true;
+      if (retry !== null) clearTimeout(retry);
+      port?.disconnect();
+    };
+  },
+};

@@ -1,0 +1,43 @@
+// Assertions the scenarios share: what the chain must hold after the extension billed a stream.
+import { expect } from 'vitest';
+import { DEMO_RATE_PER_MINUTE, expectedPayment, type ViewerSession } from './chainState.js';
+import type { Environment, Meter } from './fixture.js';
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** A demo page carrying the tags given (see test/sites/public/watch.html). */
+export function watchUrl(origin: string, tags: { stream: string; network?: string; creator?: string }): string {
+  const query = new URLSearchParams({ stream: tags.stream });
+  if (tags.network) query.set('network', tags.network);
+  if (tags.creator) query.set('creator', tags.creator);
+  return `${origin}/watch.html?${query}`;
+}
+
+/** Waits until the extension holds nothing for `stream` and the chain stopped changing; returns the session. */
+export async function settledSession(env: Environment, meter: Meter, stream: string, quietMs?: number): Promise<ViewerSession> {
+  await meter.waitUntilNothingPending(stream);
+  const session = await env.state.settledSession(stream, meter.viewer.address, quietMs);
+  expect(session, `no session of the viewer on stream ${stream}`).not.toBeNull();
+  return session!;
+}
+
+/**
+ * The chain's books for a stream only this viewer watched since it was registered: TickCount equals the
+ * session's ticks; the session paid exactly floor(ticks × rate / 60), all of it in the stream's earnings;
+ * the TickRecorded events add up to the same ticks and amount (nothing recorded twice).
+ */
+export async function expectExactBooks(env: Environment, meter: Meter, stream: string, session: ViewerSession, fromBlock: number, ratePerMinute = DEMO_RATE_PER_MINUTE) {
+  const payment = expectedPayment(session.ticks, ratePerMinute);
+  expect(session.paid).toBe(payment);
+  expect(await env.state.tickCount(stream)).toBe(session.ticks);
+  expect(await env.state.earnings(stream)).toBe(payment);
+  const recorded = await env.state.tickEvents(stream, meter.viewer.address, fromBlock);
+  expect(recorded.reduce((sum, event) => sum + event.ticks, 0)).toBe(session.ticks);
+  expect(recorded.reduce((sum, event) => sum + event.amount, 0n)).toBe(payment);
+  return recorded;
+}
+
+/** ticks equal the whole seconds the video really played, ±tolerance. */
+export function expectTicksMatchPlayed(ticks: number, played: number, tolerance = 1): void {
+  expect(Math.abs(ticks - Math.round(played)), `${ticks} ticks for ${played.toFixed(2)} s played`).toBeLessThanOrEqual(tolerance);
+}

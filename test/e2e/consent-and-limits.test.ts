@@ -1,0 +1,107 @@
+// The viewer's say over spending: consent before the first payment on a site, budget caps, and running
+// out of funds. Each scenario starts its own browser and viewer (settings differ); the chain is shared.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
+import { DEMO_RATE_PER_MINUTE, EXISTENTIAL_DEPOSIT, expectedPayment } from './chainState.js';
+import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
+import { Player, playFor } from './player.js';
+
+let env: Environment;
+let meter: Meter | undefined;
+
+beforeAll(async () => {
+  env = await startEnvironment();
+});
+
+afterEach(async () => {
+  await meter?.close();
+  meter = undefined;
+});
+
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('consent, budgets and funds (real chain)', () => {
+  it('asks before paying a new site: declined pays nothing, allowed once pays from then on', async () => {
+    meter = await launchMeter(env);
+    const declined = await env.state.registerStream('dave', 'declined stream');
+    const accepted = await env.state.registerStream('dave', 'accepted stream');
+    const fromBlock = (await env.state.bestBlock()) + 1;
+
+    const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream: declined }));
+    const popup = await meter.popupFor(page);
+    const player = new Player(page);
+    await player.play();
+    await popup.page.locator('[data-testid="consent-prompt"]').waitFor({ timeout: 30_000 });
+    expect(await popup.page.locator('[data-testid="consent-site"]').textContent()).toBe(env.sites.creatorOrigin);
+    expect(await popup.page.locator('[data-testid="consent-title"]').textContent()).toContain('declined stream');
+    expect(await popup.page.locator('[data-testid="consent-rate"]').getAttribute('data-planck')).toBe(DEMO_RATE_PER_MINUTE.toString());
+    await popup.decideConsent('decline');
+    await popup.waitForReason('consent-declined');
+    await sleep(6000);
+    await player.pause();
+    expect(await env.state.session(declined, meter.viewer.address)).toBeNull();
+    expect(await env.state.nonce(meter.viewer.address), 'transactions sent after a declined consent').toBe(0);
+    expect(await env.state.earnings(declined)).toBe(0n);
+
+    await page.goto(watchUrl(env.sites.creatorOrigin, { stream: accepted }));
+    const acceptedPopup = await meter.popupFor(page);
+    await player.play();
+    await acceptedPopup.decideConsent('allow-once');
+    const consentedAt = await player.playedSeconds();
+    await sleep(10_000);
+    await player.pause();
+    const played = (await player.playedSeconds()) - consentedAt;
+    const session = await settledSession(env, meter, accepted);
+    expectTicksMatchPlayed(session.ticks, played);
+    await expectExactBooks(env, meter, accepted, session, fromBlock);
+  });
+
+  it('stops billing exactly at the per-session budget', async () => {
+    const cap = expectedPayment(5, DEMO_RATE_PER_MINUTE); // exactly five seconds at 0.1 VIL/min
+    meter = await launchMeter(env, { allowSites: [env.sites.creatorOrigin], budgets: { perSession: cap } });
+    const stream = await env.state.registerStream('dave', 'capped stream');
+    const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
+    const popup = await meter.popupFor(page);
+
+    const player = new Player(page);
+    await player.play();
+    await popup.waitForStopReason('budget-session');
+    await sleep(5000);
+    expect(await player.isPlaying()).toBe(true);
+    await player.pause();
+
+    const session = await settledSession(env, meter, stream);
+    expect(session.paid).toBe(cap);
+    expect(session.ticks).toBe(5);
+    expect(await env.state.earnings(stream)).toBe(cap);
+  });
+
+  it('stops with a message when the viewer runs out of funds, never below the existential deposit', async () => {
+    const secondPrice = DEMO_RATE_PER_MINUTE / 60n;
+    // Enough for fees and about three seconds; then record_tick fails with InsufficientFunds.
+    const funds = EXISTENTIAL_DEPOSIT + 3n * secondPrice + secondPrice / 2n;
+    meter = await launchMeter(env, { viewerFunds: funds, allowSites: [env.sites.creatorOrigin] });
+    const stream = await env.state.registerStream('dave', 'expensive stream');
+    const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
+    const popup = await meter.popupFor(page);
+
+    const player = new Player(page);
+    await player.play();
+    const message = await popup.waitForStopReason('insufficient-funds');
+    expect(message.length).toBeGreaterThan(0);
+    await meter.waitUntilNothingPending(stream);
+    const atStop = await env.state.session(stream, meter.viewer.address);
+    const nonceAtStop = await env.state.nonce(meter.viewer.address);
+    await sleep(6000);
+    await player.pause();
+
+    const session = await env.state.session(stream, meter.viewer.address);
+    expect(session?.ticks ?? 0).toBeLessThanOrEqual(3);
+    expect(session?.ticks ?? 0, 'ticks after the stop').toBe(atStop?.ticks ?? 0);
+    expect(await env.state.nonce(meter.viewer.address), 'transactions after the stop').toBe(nonceAtStop);
+    expect(await env.state.free(meter.viewer.address)).toBeGreaterThanOrEqual(EXISTENTIAL_DEPOSIT);
+    expect(session?.paid ?? 0n).toBe(expectedPayment(session?.ticks ?? 0, DEMO_RATE_PER_MINUTE));
+  });
+});

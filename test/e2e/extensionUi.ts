@@ -1,0 +1,191 @@
+// The extension's own pages, driven only through the `data-testid`s listed in docs/testing.md.
+import type { Page } from 'playwright';
+import type { ConsentDecision, NotBillingCode, SessionStatus } from '../../src/shared/messages';
+import { planckToInput } from '../../src/ui/format';
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+/** The chain's token has 12 decimals (docs/chain.md); the budget fields take token units. */
+const TOKEN_DECIMALS = 12;
+
+export class OptionsPage {
+  constructor(readonly page: Page) {}
+
+  async loaded(): Promise<void> {
+    await this.page.locator(`${byTestId('options')}:not([data-account="loading"])`).waitFor();
+  }
+
+  /** Saves the chain endpoint and waits until the worker is connected to it. */
+  async setEndpoint(endpoint: string): Promise<void> {
+    const input = this.page.locator(byTestId('endpoint-input'));
+    if ((await input.inputValue()) !== endpoint) {
+      await input.fill(endpoint);
+      await this.page.locator(byTestId('endpoint-save')).click();
+    }
+    await this.page.locator(`${byTestId('network-status')}[data-status="connected"]`).waitFor({ timeout: 30_000 });
+    await this.page.locator(byTestId('network-genesis')).waitFor();
+  }
+
+  async importMnemonic(name: string, mnemonic: string, password: string): Promise<void> {
+    await this.page.locator(byTestId('import-mnemonic-name')).fill(name);
+    await this.page.locator(byTestId('import-mnemonic-text')).fill(mnemonic);
+    await this.page.locator(byTestId('import-mnemonic-password')).fill(password);
+    await this.page.locator(byTestId('import-mnemonic-password-repeat')).fill(password);
+    await this.page.locator(byTestId('import-mnemonic-submit')).click();
+    await this.unlockedOrUnlock(password);
+  }
+
+  /** Creates an account through the whole flow (mnemonic shown once, words re-typed); returns the mnemonic. */
+  async createAccount(name: string, password: string): Promise<string> {
+    await this.page.locator(byTestId('create-name')).fill(name);
+    await this.page.locator(byTestId('create-password')).fill(password);
+    await this.page.locator(byTestId('create-password-repeat')).fill(password);
+    await this.page.locator(byTestId('create-submit')).click();
+    await this.page.locator(byTestId('mnemonic-panel')).waitFor();
+    const words = (await this.page.locator(byTestId('mnemonic-word')).allTextContents()).map((word) => word.trim());
+    await this.page.locator(byTestId('mnemonic-saved-check')).check();
+    await this.page.locator(byTestId('mnemonic-continue')).click();
+    const inputs = this.page.locator(`${byTestId('confirm-form')} input[data-word-index]`);
+    await inputs.first().waitFor();
+    for (const input of await inputs.all()) {
+      const index = Number(await input.getAttribute('data-word-index'));
+      await input.fill(words[index]!);
+    }
+    await this.page.locator(byTestId('create-confirm')).click();
+    await this.unlockedOrUnlock(password);
+    return words.join(' ');
+  }
+
+  private async unlockedOrUnlock(password: string): Promise<void> {
+    const status = this.page.locator(`${byTestId('account-status')}:not([data-status="no-account"])`);
+    await status.waitFor({ timeout: 30_000 });
+    if ((await status.getAttribute('data-status')) === 'locked') await this.unlock(password);
+    await this.page.locator(`${byTestId('account-status')}[data-status="unlocked"]`).waitFor({ timeout: 30_000 });
+  }
+
+  async unlock(password: string): Promise<void> {
+    await this.page.locator(byTestId('unlock-password')).fill(password);
+    await this.page.locator(byTestId('unlock-submit')).click();
+    await this.page.locator(`${byTestId('account-status')}[data-status="unlocked"]`).waitFor({ timeout: 30_000 });
+  }
+
+  async accountAddress(): Promise<string> {
+    return (await this.page.locator(byTestId('account-address-full')).textContent())!.trim();
+  }
+
+  async allowSite(origin: string): Promise<void> {
+    await this.addSiteRule(origin, 'allow');
+  }
+
+  async blockSite(origin: string): Promise<void> {
+    await this.addSiteRule(origin, 'block');
+  }
+
+  private async addSiteRule(origin: string, rule: 'allow' | 'block'): Promise<void> {
+    await this.page.locator(byTestId('site-rule-input')).fill(origin);
+    await this.page.locator(byTestId(`site-rule-${rule}`)).click();
+    await this.page.locator(`${byTestId('site-rule-row')}[data-site="${origin}"][data-rule="${rule}"]`).waitFor();
+  }
+
+  /** Sets the caps in plancks (null = no cap; omitted = unchanged) and waits until the worker holds them. */
+  async setBudgets(budgets: { perSession?: bigint | null; perDay?: bigint | null; global?: bigint | null }): Promise<void> {
+    const fields = { perSession: 'budget-session', perDay: 'budget-day', global: 'budget-global' } as const;
+    for (const [key, testId] of Object.entries(fields) as [keyof typeof fields, string][]) {
+      const value = budgets[key];
+      if (value === undefined) continue;
+      await this.page.locator(byTestId(`${testId}-input`)).fill(value === null ? '' : planckToInput(value.toString(), TOKEN_DECIMALS));
+    }
+    await this.page.locator(byTestId('budgets-save')).click();
+    for (const [key, testId] of Object.entries(fields) as [keyof typeof fields, string][]) {
+      const value = budgets[key];
+      if (value === undefined) continue;
+      await this.page.locator(`${byTestId(`${testId}-input`)}[data-planck="${value ?? ''}"]`).waitFor();
+    }
+  }
+}
+
+/** What the popup shows about the session it displays. */
+export interface PopupSession {
+  streamId: string;
+  status: SessionStatus;
+  seconds: number;
+  confirmedSeconds: number;
+  pendingSeconds: number;
+  /** plancks */
+  spent: bigint;
+  fees: bigint;
+  stopReason: NotBillingCode | null;
+}
+
+/** The popup, opened as a page of its own for one tab (`?tabId=`). */
+export class PopupPage {
+  constructor(readonly page: Page) {}
+
+  async loaded(): Promise<void> {
+    await this.page.locator(`${byTestId('popup')}:not([data-account="loading"])`).waitFor();
+  }
+
+  async decideConsent(decision: ConsentDecision): Promise<void> {
+    await this.page.locator(byTestId('consent-prompt')).waitFor({ timeout: 30_000 });
+    await this.page.locator(byTestId(`consent-${decision}`)).click();
+    await this.page.locator(byTestId('consent-prompt')).waitFor({ state: 'detached' });
+  }
+
+  async consentShown(): Promise<boolean> {
+    return this.page.locator(byTestId('consent-prompt')).isVisible();
+  }
+
+  /** The "not billing because …" code shown for this tab, or null. */
+  async notBillingReason(): Promise<NotBillingCode | null> {
+    const reason = this.page.locator(byTestId('not-billing-reason'));
+    if ((await reason.count()) === 0) return null;
+    return (await reason.getAttribute('data-reason-code')) as NotBillingCode;
+  }
+
+  async waitForReason(code: NotBillingCode, timeout = 20_000): Promise<string> {
+    const reason = this.page.locator(`${byTestId('not-billing-reason')}[data-reason-code="${code}"]`);
+    await reason.waitFor({ timeout });
+    return (await reason.textContent())!.trim();
+  }
+
+  /** The session the popup shows for stream `streamId` (its own tab's, or the latest elsewhere), or null. */
+  async session(streamId?: string): Promise<PopupSession | null> {
+    const selector = streamId === undefined ? byTestId('session') : `${byTestId('session')}[data-stream-id="${streamId}"]`;
+    const session = this.page.locator(selector);
+    if ((await session.count()) === 0) return null;
+    const attribute = async (testId: string, name: string) => (await session.locator(byTestId(testId)).getAttribute(name)) ?? '';
+    const stopReason = session.locator(byTestId('session-stop-reason'));
+    return {
+      streamId: (await session.getAttribute('data-stream-id'))!,
+      status: (await session.getAttribute('data-status')) as SessionStatus,
+      seconds: Number(await attribute('session-seconds', 'data-seconds')),
+      confirmedSeconds: Number(await attribute('session-seconds', 'data-confirmed')),
+      pendingSeconds: Number(await attribute('session-seconds', 'data-pending')),
+      spent: BigInt(await attribute('session-spend', 'data-planck')),
+      fees: BigInt(await attribute('session-fees', 'data-planck')),
+      stopReason: (await stopReason.count()) > 0 ? ((await stopReason.getAttribute('data-reason-code')) as NotBillingCode) : null,
+    };
+  }
+
+  async waitForSession(streamId: string, timeout = 30_000): Promise<void> {
+    await this.page.locator(`${byTestId('session')}[data-stream-id="${streamId}"]`).waitFor({ timeout });
+  }
+
+  async waitForStopReason(code: NotBillingCode, timeout = 30_000): Promise<string> {
+    const reason = this.page.locator(`${byTestId('session-stop-reason')}[data-reason-code="${code}"]`);
+    await reason.waitFor({ timeout });
+    return (await reason.textContent())!.trim();
+  }
+
+  /** Balance shown (transferable), in plancks; null while unknown. */
+  async balance(): Promise<bigint | null> {
+    const planck = await this.page.locator(byTestId('balance')).getAttribute('data-planck');
+    return planck === null ? null : BigInt(planck);
+  }
+
+  async setPaused(paused: boolean): Promise<void> {
+    const toggle = this.page.locator(byTestId('metering-toggle'));
+    if ((await toggle.getAttribute('data-paused')) !== String(paused)) await toggle.click();
+    await this.page.locator(`${byTestId('metering-toggle')}[data-paused="${paused}"]`).waitFor();
+  }
+}

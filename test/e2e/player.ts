@@ -1,0 +1,72 @@
+// Drives a demo page's video the way a viewer does (play, pause) and measures how many seconds it
+// really played, from the video's own clock.
+import type { Frame, Page } from 'playwright';
+
+declare global {
+  interface Window {
+    /** Seconds the page's video advanced while the tracker watched it (set by `Player.play`). */
+    __vilokanamPlayed?: number;
+  }
+}
+
+type Target = Page | Frame;
+
+/** The page's video: the first `<video>` in the document or in the `<demo-player>` shadow root. */
+function findVideo(): HTMLVideoElement {
+  const video = document.querySelector('video') ?? document.querySelector('demo-player')?.shadowRoot?.querySelector('video');
+  if (!video) throw new Error(`no video on ${location.href}`);
+  return video;
+}
+
+export class Player {
+  constructor(readonly target: Target) {}
+
+  /** Starts the video and resolves once its clock moves. Seconds played are counted from here. */
+  async play(): Promise<void> {
+    await this.target.waitForFunction(`(${findVideo.toString()})().readyState >= 2`, undefined, { timeout: 15_000 });
+    await this.target.evaluate(`(async () => {
+      const video = (${findVideo.toString()})();
+      if (!video.__vilokanamTracked) {
+        video.__vilokanamTracked = true;
+        window.__vilokanamPlayed ??= 0;
+        let last = video.currentTime;
+        video.addEventListener('timeupdate', () => {
+          const step = video.currentTime - last;
+          // A loop jumps back to 0; a step that large is not playback either.
+          if (step > 0 && step < 1.5) window.__vilokanamPlayed += step;
+          last = video.currentTime;
+        });
+        video.addEventListener('seeked', () => { last = video.currentTime; });
+      }
+      await video.play();
+    })()`);
+    const start = await this.currentTime();
+    await this.target.waitForFunction(`(${findVideo.toString()})().currentTime > ${start}`, undefined, { timeout: 10_000 });
+  }
+
+  async pause(): Promise<void> {
+    await this.target.evaluate(`(${findVideo.toString()})().pause()`);
+  }
+
+  async isPlaying(): Promise<boolean> {
+    return this.target.evaluate(`(() => { const v = (${findVideo.toString()})(); return !v.paused && !v.ended; })()`);
+  }
+
+  async currentTime(): Promise<number> {
+    return this.target.evaluate(`(${findVideo.toString()})().currentTime`);
+  }
+
+  /** Seconds the video advanced since the first `play()` on this document (all its videos together). */
+  async playedSeconds(): Promise<number> {
+    return this.target.evaluate(() => window.__vilokanamPlayed ?? 0);
+  }
+}
+
+/** Plays for `seconds` of wall time, then pauses; returns the seconds the video really advanced meanwhile. */
+export async function playFor(player: Player, seconds: number): Promise<number> {
+  const before = await player.playedSeconds();
+  await player.play();
+  await new Promise((done) => setTimeout(done, seconds * 1000));
+  await player.pause();
+  return (await player.playedSeconds()) - before;
+}
