@@ -75,11 +75,28 @@ describe('the Vilokanam chain (runtime wasm in chopsticks)', () => {
     expect(noStream.error).toBe('TickStream.StreamNotFound');
   });
 
-  it('meters a viewer: join, 10 ticks, tip, withdraw — balances exact to the unit', async () => {
+  it('meters a viewer: register, join, 10 ticks, tip, withdraw — balances exact to the unit', async () => {
+    // Charlie registers a stream at a rate that is not a multiple of 60.
+    const RATE = 7_777_777n;
+    const registered = await submit(
+      api,
+      charlie,
+      api.tx.streamRegistry.registerStream('Charlie live', 'chain test', 'test', {
+        baseRatePerMinute: RATE,
+        premiumRatePerMinute: null,
+        subscriptionAvailable: false,
+        subscriptionPrice: null,
+      }),
+    );
+    expect(registered.error).toBeNull();
+    const event = registered.events.find(({ event }) => api.events.streamRegistry.StreamRegistered.is(event));
+    expect(event).toBeDefined();
+    const STREAM = Number(event!.event.data[0].toString());
+    expect(STREAM).toBe(3); // after the dev preset's streams 1 and 2
+    expect(event!.event.data[1].toString()).toBe(charlie.address);
+
     const aliceStart = await free(alice.address);
-    const bobStart = await free(bob.address);
-    const earningsStart = await earnings(STREAM);
-    const ticksStart = BigInt((await api.query.tickStream.tickCount(STREAM)).toString());
+    const charlieStart = await free(charlie.address);
     let aliceFees = 0n;
 
     const joined = await submit(api, alice, api.tx.tickStream.joinStream(STREAM));
@@ -91,29 +108,47 @@ describe('the Vilokanam chain (runtime wasm in chopsticks)', () => {
     const ticks = await submitPipelined(
       api,
       alice,
-      Array.from({ length: 10 }, () => api.tx.tickStream.recordTick(STREAM, 1, DEMO_RATE)),
+      Array.from({ length: 10 }, () => api.tx.tickStream.recordTick(STREAM, 1, RATE)),
     );
     for (const tick of ticks) {
       expect(tick.error).toBeNull();
       aliceFees += tick.fee;
     }
-    const ticked = BigInt((await api.query.tickStream.tickCount(STREAM)).toString()) - ticksStart;
-    expect(ticked).toBe(10n);
-    const tickPayments = (ticked * DEMO_RATE) / 60n;
-    expect(await earnings(STREAM)).toBe(earningsStart + tickPayments);
+    expect(BigInt((await api.query.tickStream.tickCount(STREAM)).toString())).toBe(10n);
+    // floor(10 × rate / 60), though each second alone is charged floor((rate + carry) / 60).
+    const tickPayments = (10n * RATE) / 60n;
+    expect(await earnings(STREAM)).toBe(tickPayments);
 
     const tip = 5n * UNIT;
     const tipped = await submit(api, alice, api.tx.paymentHandler.processPayment(STREAM, tip));
     expect(tipped.error).toBeNull();
     aliceFees += tipped.fee;
-    expect(await earnings(STREAM)).toBe(earningsStart + tickPayments + tip);
+    expect(await earnings(STREAM)).toBe(tickPayments + tip);
     expect(await free(alice.address)).toBe(aliceStart - tickPayments - tip - aliceFees);
 
-    const withdrawal = earningsStart + tickPayments + tip;
-    const withdrawn = await submit(api, bob, api.tx.paymentHandler.withdrawEarnings(STREAM, withdrawal));
+    const notCreator = await submit(api, bob, api.tx.paymentHandler.withdrawEarnings(STREAM, 1));
+    expect(notCreator.error).toBe('PaymentHandler.Unauthorized');
+    const withdrawal = tickPayments + tip;
+    const withdrawn = await submit(api, charlie, api.tx.paymentHandler.withdrawEarnings(STREAM, withdrawal));
     expect(withdrawn.error).toBeNull();
     expect(await earnings(STREAM)).toBe(0n);
-    expect(await free(bob.address)).toBe(bobStart + withdrawal - withdrawn.fee);
+    expect(await free(charlie.address)).toBe(charlieStart + withdrawal - withdrawn.fee);
+  });
+
+  it('pays stream 1 exactly floor(ticks × base rate / 60)', async () => {
+    const eve = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Eve');
+    const before = await earnings(STREAM);
+    const ticksBefore = BigInt((await api.query.tickStream.tickCount(STREAM)).toString());
+    expect((await submit(api, eve, api.tx.tickStream.joinStream(STREAM))).error).toBeNull();
+    const ticks = await submitPipelined(
+      api,
+      eve,
+      Array.from({ length: 7 }, () => api.tx.tickStream.recordTick(STREAM, 1, DEMO_RATE)),
+    );
+    for (const tick of ticks) expect(tick.error).toBeNull();
+    const ticked = BigInt((await api.query.tickStream.tickCount(STREAM)).toString()) - ticksBefore;
+    expect(ticked).toBe(7n);
+    expect(await earnings(STREAM)).toBe(before + (ticked * DEMO_RATE) / 60n);
   });
 
   it('charges a subscriber the subscription, then nothing per second', async () => {
