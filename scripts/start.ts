@@ -1,13 +1,13 @@
-// `npm start [-- --skip-build] [--seconds N]`: builds the extension, starts the local chain and the demo
-// sites, opens Chromium with the extension and a freshly funded viewer account, and plays the demo
+// `npm start [-- --seconds N]`: builds the extension (when dist/ is older than its sources), starts the
+// local chain and the demo sites, opens Chromium with the extension and a freshly funded viewer account, and plays the demo
 // creator's page (stream 1). With a display the browser shows; without one it runs headless. Either way
 // it prints a live line of the seconds and spend the chain recorded and saves a popup screenshot to
 // artifacts/popup.png. Ctrl-C (or --seconds) stops everything.
-import { spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { distIsCurrent, ensureBuilt } from '../test/e2e/build.js';
 import { DEMO_STREAM } from '../test/e2e/chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from '../test/e2e/fixture.js';
 import { formatAmount, type Token } from '../src/ui/format.js';
@@ -19,7 +19,6 @@ const DEFAULT_CHAIN_PORT = 9944;
 
 const { values } = parseArgs({
   options: {
-    'skip-build': { type: 'boolean', default: false },
     seconds: { type: 'string' },
   },
 });
@@ -27,15 +26,6 @@ const runFor = values.seconds === undefined ? null : Number(values.seconds);
 if (runFor !== null && !(Number.isInteger(runFor) && runFor > 0)) {
   console.error(`--seconds must be a whole number above 0, not "${values.seconds}"`);
   process.exit(2);
-}
-
-function build(): void {
-  console.log('building the extension (npm run build)…');
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error('the build failed; see above');
-    process.exit(1);
-  }
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -65,7 +55,11 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 try {
-  if (!values['skip-build']) build();
+  if (distIsCurrent()) console.log('dist/ is up to date with the sources');
+  else {
+    console.log('building the extension (npm run build)…');
+    ensureBuilt();
+  }
   const headless = !process.env.DISPLAY;
   console.log('starting the local chain and the demo sites…');
   const chainPort = (await portIsFree(DEFAULT_CHAIN_PORT)) ? DEFAULT_CHAIN_PORT : undefined;

@@ -39,5 +39,6 @@ export async function expectExactBooks(env: Environment, meter: Meter, stream: s
 
 /** ticks equal the whole seconds the video really played, ±tolerance. */
 export function expectTicksMatchPlayed(ticks: number, played: number, tolerance = 1): void {
+  console.log(`[e2e] ${ticks} ticks on chain for ${played.toFixed(2)} s played`);
   expect(Math.abs(ticks - Math.round(played)), `${ticks} ticks for ${played.toFixed(2)} s played`).toBeLessThanOrEqual(tolerance);
 }

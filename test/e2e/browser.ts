@@ -11,12 +11,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright';
+import { ensureBuilt } from './build.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST_DIR = resolve(import.meta.dirname, '../../dist');
 
 export interface ExtensionBrowserOptions {
-  /** The unpacked extension; `dist/` (built by `npm run build`) by default. */
+  /** The unpacked extension; by default `dist/`, rebuilt first when older than its sources. */
   extensionDir?: string;
   /** Without a window (default true). `npm start` shows one when there is a display. */
   headless?: boolean;
@@ -87,6 +88,7 @@ async function answersWithin(worker: Worker, ms: number): Promise<boolean> {
 
 export async function launchExtensionBrowser(options: ExtensionBrowserOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? DIST_DIR;
+  if (options.extensionDir === undefined) ensureBuilt();
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` (the CI script installs it) or set CHROMIUM_PATH.`);
   }

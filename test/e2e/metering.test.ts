@@ -65,6 +65,8 @@ describe('metering a tagged video in Chromium (real chain)', () => {
     const { stream, fromBlock } = await newStream('hidden tab');
     const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
     const player = new Player(page);
+    // Chromium itself pauses a muted video in a hidden tab; one with sound plays on, unseen.
+    await player.setMuted(false);
     await player.play();
     await sleep(6000);
 

@@ -48,6 +48,11 @@ export class Player {
     await this.target.evaluate(`(${findVideo.toString()})().pause()`);
   }
 
+  /** The demo pages start muted; with sound on, Chromium keeps the video playing in a hidden tab. */
+  async setMuted(muted: boolean): Promise<void> {
+    await this.target.evaluate(`(${findVideo.toString()})().muted = ${muted}`);
+  }
+
   async isPlaying(): Promise<boolean> {
     return this.target.evaluate(`(() => { const v = (${findVideo.toString()})(); return !v.paused && !v.ended; })()`);
   }
