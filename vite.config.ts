@@ -27,5 +27,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'chrome116',
+    rollupOptions: {
+      // Extension pages the manifest does not name (the popup and options page come in through it).
+      input: { creator: 'src/creator/index.html' },
+    },
   },
 });

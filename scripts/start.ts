@@ -64,7 +64,7 @@ try {
   console.log('starting the local chain and the demo sites…');
   const chainPort = (await portIsFree(DEFAULT_CHAIN_PORT)) ? DEFAULT_CHAIN_PORT : undefined;
   env = await startEnvironment({ chainPort });
-  console.log(`  chain  ${env.chain.endpoint}`);
+  console.log(`  chain  ${env.endpoint}`);
   console.log(`  sites  ${env.sites.creatorOrigin}/ (creator)  ${env.sites.embedOrigin}/ (embedding site)`);
   console.log(`opening Chromium${headless ? ' headless (no DISPLAY)' : ''} with the extension and a new viewer funded by Alice…`);
   meter = await launchMeter(env, { headless, allowSites: [env.sites.creatorOrigin, env.sites.embedOrigin] });

@@ -16,6 +16,7 @@ const base = (): State => ({
   settings: { endpoint: 'ws://x', budgets: { perSession: null, perDay: null, global: null }, autoLockMinutes: 15 },
   siteRules: [],
   lastError: null,
+  subscriptions: [],
 });
 
 const session = (status: StreamSessionView['status']): StreamSessionView => ({

@@ -6,7 +6,10 @@ import type { DispatchError } from '@polkadot/types/interfaces';
 import { u8aToHex } from '@polkadot/util';
 import type { BalanceState, NetworkState } from '../shared/messages';
 import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SignedInfo, TxOutcome } from './chainTypes';
+import type { CreatorChain } from './creatorService';
 import { NonceManager } from './nonceManager';
+import type { CallEvent, CallOutcome, PalletCall } from './palletCalls';
+import { StorageFeeds } from './storageFeeds';
 import { classifyPoolRejection, dispatchErrorName } from './txErrors';
 
 export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
@@ -52,7 +55,7 @@ export interface ChainClientDeps {
  * endpoint, identifies the network by genesis hash, follows the account balance, and reads / submits
  * what the metering engine needs. Transactions are signed one by one with a local nonce counter.
  */
-export class ChainClient implements MeteringChain {
+export class ChainClient implements MeteringChain, CreatorChain {
   readonly #deps: ChainClientDeps;
   #network: NetworkState;
   #api: ApiPromise | null = null;
@@ -64,6 +67,7 @@ export class ChainClient implements MeteringChain {
   #account: string | null = null;
   #balance: BalanceState | null = null;
   #unsubscribeBalance: (() => void) | null = null;
+  #feeds: StorageFeeds | null = null;
   /** Results still awaited from submitted transactions, resolved as `unknown` if the connection drops. */
   readonly #awaiting = new Set<(outcome: TxOutcome) => void>();
 
@@ -82,6 +86,11 @@ export class ChainClient implements MeteringChain {
 
   get ready(): boolean {
     return this.#api !== null && this.#network.status === 'connected';
+  }
+
+  /** Storage reads and subscriptions of the pallets for the creator feed and viewer subscriptions; null while not connected. */
+  get feeds(): StorageFeeds | null {
+    return this.ready ? this.#feeds : null;
   }
 
   /** Connects to `endpoint`, dropping any previous connection. */
@@ -158,6 +167,33 @@ export class ChainClient implements MeteringChain {
     return this.#submit((api) => api.tx.tickStream.recordTick(streamId, ticks, maxRatePerMinute), onSigned);
   }
 
+  // ---------- calls the pages ask for (CreatorChain) ----------
+
+  streamCreatorKey(streamId: string): Promise<string | null> {
+    return this.#requireFeeds().streamCreatorKey(streamId);
+  }
+
+  streamEarnings(streamId: string): Promise<bigint> {
+    return this.#requireFeeds().streamEarnings(streamId);
+  }
+
+  async estimateFee(call: PalletCall): Promise<bigint> {
+    const api = this.#requireApi();
+    const info = await palletTx(api, call).paymentInfo(this.#requireAccount());
+    return info.partialFee.toBigInt();
+  }
+
+  /** Signed with the same nonce counter as the ticks, so both can be in flight together. */
+  async submitCall(call: PalletCall): Promise<CallOutcome> {
+    let events: CallEvent[] = [];
+    const outcome = await this.#submit(
+      (api) => palletTx(api, call),
+      undefined,
+      (result) => (events = result.events.map(({ event }) => ({ section: event.section, method: event.method, data: event.data.map(String) }))),
+    );
+    return outcome.kind === 'included' ? { kind: 'included', fee: outcome.fee, events } : outcome;
+  }
+
   // ---------- connection ----------
 
   async #open(): Promise<void> {
@@ -193,6 +229,7 @@ export class ChainClient implements MeteringChain {
         return;
       }
       this.#api = api;
+      this.#feeds = new StorageFeeds(api);
       this.#attempt = 0;
       this.#network = {
         endpoint,
@@ -249,6 +286,7 @@ export class ChainClient implements MeteringChain {
     const api = this.#api;
     const provider = this.#provider;
     this.#api = null;
+    this.#feeds = null;
     this.#provider = null;
     this.#nonces = null;
     if (api) void api.disconnect().catch(() => undefined);
@@ -289,6 +327,11 @@ export class ChainClient implements MeteringChain {
     return this.#api;
   }
 
+  #requireFeeds(): StorageFeeds {
+    if (!this.ready || !this.#feeds) throw new Error(`Not connected to ${this.#network.endpoint}.`);
+    return this.#feeds;
+  }
+
   #requireAccount(): string {
     if (!this.#account) throw new Error('There is no account.');
     return this.#account;
@@ -296,9 +339,11 @@ export class ChainClient implements MeteringChain {
 
   // ---------- transactions ----------
 
+  /** `onInBlock` sees the result (its events) once the extrinsic is in a block. */
   #submit(
     build: (api: ApiPromise) => SubmittableExtrinsic<'promise'>,
     onSigned?: (info: SignedInfo) => Promise<void>,
+    onInBlock?: (result: ISubmittableResult) => void,
   ): Promise<TxOutcome> {
     const api = this.#api;
     const nonces = this.#nonces;
@@ -324,7 +369,10 @@ export class ChainClient implements MeteringChain {
           const tx = build(api);
           await tx.signAsync(signer, { nonce });
           await onSigned?.({ nonce, hash: tx.hash.toHex() });
-          unsubscribe = await tx.send((result) => this.#onStatus(api, nonces, result, finish));
+          unsubscribe = await tx.send((result) => {
+            if (result.status.isInBlock) onInBlock?.(result);
+            this.#onStatus(api, nonces, result, finish);
+          });
         })
         .catch((error: unknown) => finish(classifyPoolRejection(error instanceof Error ? error.message : String(error))));
     });
@@ -352,6 +400,13 @@ export class ChainClient implements MeteringChain {
     if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError as DispatchError) });
     else finish({ kind: 'included', fee, paid });
   }
+}
+
+/** `api.tx[pallet][method](...args)` of a described call. */
+function palletTx(api: ApiPromise, call: PalletCall): SubmittableExtrinsic<'promise'> {
+  const method = api.tx[call.pallet]?.[call.method];
+  if (!method) throw new Error(`The chain has no call ${call.pallet}.${call.method}.`);
+  return method(...call.args);
 }
 
 function emptyNetwork(endpoint: string, status: NetworkState['status']): NetworkState {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { CreatorCall } from '../shared/creatorMessages';
+import type { CreatorCall } from '../shared/messages';
 import { CreatorService, type CreatorChain } from './creatorService';
 import type { CallOutcome, PalletCall } from './palletCalls';
 

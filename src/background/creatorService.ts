@@ -1,4 +1,4 @@
-import type { ChainCallResult, CreatorCall } from '../shared/creatorMessages';
+import type { ChainCallResult, CreatorCall } from '../shared/messages';
 import { pricingProblems, streamDetailsProblems, type StreamDetailsProblem } from '../shared/streamDetails';
 import { callResult, pricingModelArg, type PalletCall, type PalletCallChain } from './palletCalls';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { CreatorStateMessage } from '../shared/creatorMessages';
+import type { CreatorStateMessage } from '../shared/messages';
 import { CreatorWatch, historyStorageKey, MAX_HISTORY_POINTS, type CreatorFeedChain, type StreamChainState } from './creatorWatch';
 import { memoryArea } from './storageArea';
 
@@ -20,6 +20,7 @@ const stream = (streamId: string, earnings: string, tickCount = 0): StreamChainS
 
 /** Storage subscriptions the test drives: `setIds` / `setStreams` play the chain's new blocks. */
 class FakeFeedChain implements CreatorFeedChain {
+  readonly subscriptionPeriodMs = 2_592_000_000;
   onIds: ((ids: string[]) => void) | null = null;
   onStreams: ((streams: StreamChainState[]) => void) | null = null;
   followedStreams: string[][] = [];
@@ -82,7 +83,7 @@ describe('CreatorWatch (fake chain)', () => {
     await flush();
     expect(chain.followedStreams).toEqual([['1', '3']]);
     chain.onStreams!([stream('1', '0'), stream('3', '50', 30)]);
-    expect(page.last()).toMatchObject({ account: ALICE, status: 'ready', streams: [{ streamId: '3', tickCount: 30, earnings: '50' }, { streamId: '1' }] });
+    expect(page.last()).toMatchObject({ account: ALICE, status: 'ready', subscriptionPeriodMs: 2_592_000_000, streams: [{ streamId: '3', tickCount: 30, earnings: '50' }, { streamId: '1' }] });
     expect(chain.active).toBe(2);
     page.close();
     expect(chain.active).toBe(0);
@@ -160,7 +161,7 @@ describe('CreatorWatch (fake chain)', () => {
     const page = fakePort();
     watch.addPort(page.port);
     await flush();
-    expect(page.last()).toEqual({ account: null, status: 'idle', error: null, streams: [] });
+    expect(page.last()).toEqual({ account: null, status: 'idle', error: null, streams: [], subscriptionPeriodMs: null });
     expect(chain.active).toBe(0);
     setAccount(ALICE);
     watch.restart();

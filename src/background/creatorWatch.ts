@@ -4,7 +4,7 @@ import {
   type CreatorStateMessage,
   type CreatorStreamView,
   type EarningsPoint,
-} from '../shared/creatorMessages';
+} from '../shared/messages';
 import type { StorageArea } from './storageArea';
 
 /** A stream as its storage items hold it (StreamInfo, TickCount, StreamEarnings). */
@@ -14,6 +14,8 @@ export type Unsubscribe = () => void;
 
 /** The chain subscriptions the feed needs (the real ones are storage subscriptions of @polkadot/api). */
 export interface CreatorFeedChain {
+  /** `PaymentHandler.SubscriptionPeriod`, ms of chain time. */
+  readonly subscriptionPeriodMs: number;
   /** `StreamRegistry.CreatorStreams(account)`, now and on every change. */
   followCreatorStreams(account: string, onIds: (ids: string[]) => void): Promise<Unsubscribe>;
   /** One subscription over StreamInfo, TickCount and StreamEarnings of these streams, now and on every change. */
@@ -42,7 +44,7 @@ const SAVE_DELAY_MS = 2000;
 
 type History = Record<string, EarningsPoint[]>;
 
-const idle = (account: string | null): CreatorState => ({ account, status: 'idle', error: null, streams: [] });
+const idle = (account: string | null): CreatorState => ({ account, status: 'idle', error: null, streams: [], subscriptionPeriodMs: null });
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -63,6 +65,7 @@ export class CreatorWatch {
   #history: History = {};
   #historyAccount: string | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  #periodMs: number | null = null;
 
   constructor(deps: CreatorWatchDeps) {
     this.#deps = deps;
@@ -105,7 +108,8 @@ export class CreatorWatch {
       this.#publish(idle(account));
       return;
     }
-    this.#publish({ account, status: 'loading', error: null, streams: [] });
+    this.#periodMs = chain.subscriptionPeriodMs;
+    this.#publish({ ...this.#ready(account, []), status: 'loading' });
     try {
       await this.#loadHistory(account);
       const unsubscribe = await chain.followCreatorStreams(account, (ids) => {
@@ -127,7 +131,7 @@ export class CreatorWatch {
     const follow = ++this.#streamsFollow;
     const current = () => generation === this.#generation && follow === this.#streamsFollow;
     if (ids.length === 0) {
-      this.#publish({ account, status: 'ready', error: null, streams: [] });
+      this.#publish(this.#ready(account, []));
       return;
     }
     try {
@@ -155,7 +159,11 @@ export class CreatorWatch {
     const views = [...streams]
       .sort((a, b) => (BigInt(b.streamId) > BigInt(a.streamId) ? 1 : -1))
       .map((stream) => ({ ...stream, history: [...(this.#history[stream.streamId] ?? [])] }));
-    this.#publish({ account, status: 'ready', error: null, streams: views });
+    this.#publish(this.#ready(account, views));
+  }
+
+  #ready(account: string, streams: CreatorStreamView[]): CreatorState {
+    return { account, status: 'ready', error: null, streams, subscriptionPeriodMs: this.#periodMs };
   }
 
   #stop(): void {

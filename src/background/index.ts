@@ -4,7 +4,7 @@
  * right away, to resume metering and reconnect after the browser stopped the worker).
  */
 import './globalShim';
-import { UI_PORT_NAME, type WorkerToContentMessage } from '../shared/messages';
+import { CREATOR_PORT_NAME, UI_PORT_NAME, type WorkerToContentMessage } from '../shared/messages';
 import { ext, storageAreaOf } from './extensionApi';
 import { isExtensionPage } from './senders';
 import { Worker } from './worker';
@@ -52,11 +52,12 @@ ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 ext.runtime.onConnect.addListener((port) => {
-  if (port.name !== UI_PORT_NAME || !isExtensionPage(port.sender, extensionId, extensionOrigin)) {
+  const known = port.name === UI_PORT_NAME || port.name === CREATOR_PORT_NAME;
+  if (!known || !isExtensionPage(port.sender, extensionId, extensionOrigin)) {
     port.disconnect();
     return;
   }
-  void worker().then((w) => w.addPort(port));
+  void worker().then((w) => (port.name === CREATOR_PORT_NAME ? w.addCreatorPort(port) : w.addPort(port)));
 });
 
 ext.alarms.onAlarm.addListener((alarm) => {

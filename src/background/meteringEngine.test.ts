@@ -236,6 +236,26 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(h.tickedSeconds()).toBe(3);
   });
 
+  it('a subscribed stream records every second, counts none of them as spend, and no budget stops it', async () => {
+    const perSecond = (RATE + 59n) / 60n;
+    const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (perSecond * 2n).toString(), perDay: perSecond.toString(), global: null } });
+    h.chain.subscribed.add('1');
+    h.ctx.isSubscribed = (streamId) => streamId === '1';
+    await h.seconds(8);
+    expect(h.tickedSeconds()).toBe(8);
+    expect(h.chain.sessions.get('1')?.ticks).toBe(8);
+    const session = h.session();
+    expect(session?.stopReason).toBeNull();
+    expect(session?.confirmedSeconds).toBe(8);
+    expect(session?.spent).toBe('0');
+    expect(h.engine.ledger.today).toMatchObject({ amount: '0', seconds: 8 });
+    h.chain.subscribed.delete('1');
+    h.ctx.isSubscribed = () => false;
+    await h.seconds(4);
+    expect(h.tickedSeconds()).toBe(9);
+    expect(h.session()?.stopReason?.code).toBe('budget-day');
+  });
+
   it('stops exactly at the per-session budget and goes on when it is raised', async () => {
     const perSecond = (RATE + 59n) / 60n;
     const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (perSecond * 4n).toString(), perDay: null, global: null } });

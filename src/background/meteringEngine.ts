@@ -40,6 +40,8 @@ export interface MeteringContext {
   genesisHash: string | null;
   budgets: Budgets;
   siteRule(site: string): SiteRule | null;
+  /** The viewer holds a subscription to the stream: its seconds are recorded but cost nothing, so no budget. */
+  isSubscribed?(streamId: string): boolean;
 }
 
 export interface MeteringDeps {
@@ -163,7 +165,7 @@ export class MeteringEngine {
     const ctx = this.#deps.context();
     const second = Math.floor(now / 1000);
     this.#rollDay(now);
-    this.#liftBudgetStops(ctx.budgets);
+    this.#liftBudgetStops(ctx);
 
     const verdicts = this.#deps.frames.all().map((frame) => this.#evaluate(frame, now, ctx));
     this.#refreshLookups(verdicts, now, ctx);
@@ -469,7 +471,7 @@ export class MeteringEngine {
     if (session.lastCountedSecond !== null && second <= session.lastCountedSecond) return;
     const seconds = 1;
 
-    const overBudget = this.#budgetExceeded(session, seconds, ctx.budgets);
+    const overBudget = this.#budgetExceeded(session, seconds, ctx);
     if (overBudget) {
       session.stop = notBilling(overBudget);
       this.#dirty = true;
@@ -480,20 +482,23 @@ export class MeteringEngine {
     this.#dirty = true;
   }
 
-  #budgetExceeded(session: SessionRecord, seconds: number, budgets: Budgets): NotBillingCode | null {
-    const need = BigInt(seconds) * perSecondCap(big(session.agreedRatePerMinute));
-    const reservedAll = Object.values(this.#doc.sessions).reduce((sum, s) => sum + reservedOf(s), 0n);
+  #budgetExceeded(session: SessionRecord, seconds: number, ctx: MeteringContext): NotBillingCode | null {
+    const budgets = ctx.budgets;
+    const free = (s: SessionRecord) => ctx.isSubscribed?.(s.streamId) ?? false;
+    const need = free(session) ? 0n : BigInt(seconds) * perSecondCap(big(session.agreedRatePerMinute));
+    const reservedAll = Object.values(this.#doc.sessions).reduce((sum, s) => sum + (free(s) ? 0n : reservedOf(s)), 0n);
     const ledger = this.#doc.ledger;
-    if (budgets.perSession !== null && big(session.spent) + reservedOf(session) + need > big(budgets.perSession)) return 'budget-session';
+    if (budgets.perSession !== null && big(session.spent) + (free(session) ? 0n : reservedOf(session)) + need > big(budgets.perSession))
+      return 'budget-session';
     if (budgets.perDay !== null && big(ledger.today.amount) + reservedAll + need > big(budgets.perDay)) return 'budget-day';
     if (budgets.global !== null && big(ledger.allTime.amount) + reservedAll + need > big(budgets.global)) return 'budget-global';
     return null;
   }
 
   /** A raised budget (or a new day) lets a session stopped by a budget go on by itself. */
-  #liftBudgetStops(budgets: Budgets): void {
+  #liftBudgetStops(ctx: MeteringContext): void {
     for (const session of Object.values(this.#doc.sessions)) {
-      if (session.stop?.code.startsWith('budget-') && this.#budgetExceeded(session, 1, budgets) === null) {
+      if (session.stop?.code.startsWith('budget-') && this.#budgetExceeded(session, 1, ctx) === null) {
         session.stop = null;
         this.#dirty = true;
       }

@@ -1,4 +1,4 @@
-import type { ChainCallResult, PricingInput } from '../shared/creatorMessages';
+import type { ChainCallResult, PricingInput } from '../shared/messages';
 import type { TxOutcome } from './chainTypes';
 
 /**
@@ -46,6 +46,14 @@ export interface EventPick {
   method: string;
   index: number;
 }
+
+/** A viewer's `PaymentHandler.subscribe`, refused on chain if the price rose above `maxPrice`. */
+export function subscribeCall(streamId: string, maxPrice: string): PalletCall {
+  return { pallet: 'paymentHandler', method: 'subscribe', args: [BigInt(streamId), BigInt(maxPrice)] };
+}
+
+/** `Subscribed { stream_id, subscriber, price, expires_at }`: the price paid. */
+export const SUBSCRIBED_PRICE: EventPick = { section: 'paymentHandler', method: 'Subscribed', index: 2 };
 
 /**
  * The page's answer for a finished call: included (with the picked event fields) or failed with its

@@ -1,4 +1,4 @@
-import type { SubscriptionView } from '../shared/creatorMessages';
+import type { SubscriptionView } from '../shared/messages';
 import type { Unsubscribe } from './creatorWatch';
 
 /** A stream's subscription offer and the viewer's subscription to it, as chain storage holds them. */

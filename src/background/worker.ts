@@ -3,6 +3,7 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import {
   parseFrameMessage,
   parseUiRequest,
+  type ChainCallResult,
   type UiReply,
   type UiRequest,
   type UiResults,
@@ -10,16 +11,20 @@ import {
 } from '../shared/messages';
 import { badgeLookOf, badgeStateOf } from './badge';
 import { ChainClient } from './chainClient';
+import { CreatorService } from './creatorService';
+import { CreatorWatch } from './creatorWatch';
 import { FrameRegistry } from './frameRegistry';
 import { Keystore } from './keystore';
 import { MeteringEngine } from './meteringEngine';
 import { emptyMeterDoc, loadMeterDoc, meterStorageKey, type MeterDoc } from './meterState';
+import { callResult, subscribeCall, SUBSCRIBED_PRICE } from './palletCalls';
 import { contentFrameOf, isExtensionPage, type SenderLike } from './senders';
 import { SettingsStore, normaliseSite } from './settingsStore';
 import { localDay, spendView } from './spendLedger';
 import type { StorageArea } from './storageArea';
 import { Ticker } from './ticker';
 import { UiHub } from './uiHub';
+import { ViewerSubscriptions } from './viewerSubscriptions';
 
 export const AUTO_LOCK_ALARM = 'auto-lock';
 export const KEEP_ALIVE_ALARM = 'keep-alive';
@@ -51,6 +56,9 @@ export class Worker {
   readonly #chain: ChainClient;
   readonly #hub: UiHub;
   readonly #ticker: Ticker;
+  readonly #creator: CreatorService;
+  readonly #creatorWatch: CreatorWatch;
+  readonly #subscriptions: ViewerSubscriptions;
   #engine!: MeteringEngine;
   #engineAccount: string | null = null;
   #autoLockAt: number | null = null;
@@ -70,10 +78,25 @@ export class Worker {
         onReady: () => {
           this.#engine.pump();
           this.#ticker.ensureRunning();
+          this.#creatorWatch.restart();
+          this.#subscriptions.restart();
         },
       },
       settings.settings.endpoint,
     );
+    this.#creator = new CreatorService({ chain: this.#chain, signerKey: () => this.#signerKey() });
+    this.#creatorWatch = new CreatorWatch({
+      chain: () => this.#chain.feeds,
+      account: () => this.#keystore.address,
+      storage: platform.local,
+      now: () => Date.now(),
+    });
+    this.#subscriptions = new ViewerSubscriptions({
+      chain: () => this.#chain.feeds,
+      account: () => this.#keystore.address,
+      now: () => Date.now(),
+      onChange: () => this.#changed(),
+    });
     this.#ticker = new Ticker(
       async () => {
         await this.#engine.tick();
@@ -131,6 +154,11 @@ export class Worker {
 
   addPort(port: Parameters<UiHub['add']>[0]): void {
     this.#hub.add(port);
+    this.#touchAutoLock();
+  }
+
+  addCreatorPort(port: Parameters<CreatorWatch['addPort']>[0]): void {
+    this.#creatorWatch.addPort(port);
     this.#touchAutoLock();
   }
 
@@ -225,7 +253,28 @@ export class Worker {
       case 'site:remove-rule':
         await this.#settings.setRule(normaliseSite(request.site), null);
         return null;
+      case 'subscription:buy': {
+        const result = await this.#buySubscription(request.streamId, request.maxPrice);
+        if (result.status === 'included' && request.consentId !== null) await this.#engine.decideConsent(request.consentId, 'allow-once');
+        return result;
+      }
+      case 'creator:estimate-fee':
+        return this.#creator.estimateFee(request.call);
+      case 'creator:submit':
+        return this.#creator.submit(request.call);
     }
+  }
+
+  async #buySubscription(streamId: string, maxPrice: string): Promise<ChainCallResult> {
+    if (this.#keystore.status !== 'unlocked') throw new Error('Unlock your account to subscribe.');
+    if (!this.#chain.ready) throw new Error('Not connected to the chain: check the node endpoint in the settings.');
+    return callResult(await this.#chain.submitCall(subscribeCall(streamId, maxPrice)), { amount: SUBSCRIBED_PRICE });
+  }
+
+  /** Hex public key of the unlocked account (the creator page's calls check stream ownership with it). */
+  #signerKey(): string | null {
+    const address = this.#keystore.address;
+    return this.#keystore.status === 'unlocked' && address ? publicKeyOf(address) : null;
   }
 
   // ---------- state ----------
@@ -251,13 +300,16 @@ export class Worker {
       settings: this.#settings.settings,
       siteRules: this.#settings.rules(),
       lastError: engine.lastError,
+      subscriptions: this.#subscriptions.views(),
     };
     return { ...base, badge: badgeStateOf(base) };
   }
 
   #changed(): void {
     this.#hub.changed();
-    const look = badgeLookOf(this.snapshot().badge);
+    const state = this.snapshot();
+    this.#subscriptions.follow(streamsMet(state));
+    const look = badgeLookOf(state.badge);
     const key = JSON.stringify(look);
     if (key !== this.#lastBadge) {
       this.#lastBadge = key;
@@ -300,6 +352,7 @@ export class Worker {
           genesisHash: this.#chain.network.genesisHash,
           budgets: this.#settings.budgets,
           siteRule: (site) => this.#settings.rule(site),
+          isSubscribed: (streamId) => this.#subscriptions.isSubscribed(streamId),
         }),
         save: async (meterDoc) => {
           if (account) await this.#platform.local.set({ [meterStorageKey(account)]: meterDoc });
@@ -320,6 +373,8 @@ export class Worker {
       await this.#loadEngine();
     }
     this.#chain.setAccount(account);
+    this.#creatorWatch.restart();
+    this.#subscriptions.restart();
     this.#touchAutoLock();
     this.#ticker.ensureRunning();
   }
@@ -337,6 +392,15 @@ export class Worker {
     this.#autoLockAt = deadline;
     void this.#platform.alarms.create(AUTO_LOCK_ALARM, { when: deadline });
   }
+}
+
+/** The streams whose subscription offers the popup may show: sessions, the consent request, tabs. */
+function streamsMet(state: UiState): string[] {
+  return [
+    ...state.sessions.map((session) => session.stream.streamId),
+    ...(state.consent ? [state.consent.stream.streamId] : []),
+    ...state.tabs.flatMap((tab) => (tab.streamId === null ? [] : [tab.streamId])),
+  ];
 }
 
 function publicKeyOf(address: string): string | null {

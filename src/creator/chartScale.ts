@@ -1,11 +1,5 @@
 /** Earnings over time as an inline SVG polyline: pure scaling, no chart library. */
-
-export interface EarningsPoint {
-  /** ms since the epoch */
-  at: number;
-  /** planck */
-  earnings: string;
-}
+import type { EarningsPoint } from '../shared/messages';
 
 export interface ChartBox {
   width: number;

@@ -20,6 +20,11 @@ export function Options() {
   return (
     <main data-testid="options" data-account={state.account.status} data-connected={String(connected)}>
       <h1>{t('optionsHeading')}</h1>
+      <p>
+        <a href="../creator/index.html" data-testid="open-creator">
+          {t('openCreatorPage')}
+        </a>
+      </p>
       <AccountSection account={state.account} />
       <NetworkSection network={state.network} settings={state.settings} />
       <BudgetsSection budgets={state.settings.budgets} network={state.network} />

@@ -1,12 +1,22 @@
-import type { ConsentDecision, ConsentRequestView, NetworkState } from '../shared/messages';
+import type { ConsentDecision, ConsentRequestView, NetworkState, SubscriptionView } from '../shared/messages';
 import { Address, ErrorText } from '../ui/components';
 import { formatRatePerMinute } from '../ui/format';
 import { t } from '../ui/i18n';
 import { tokenOf } from '../ui/token';
 import { useAction } from '../ui/useWorker';
+import { SubscriptionOffer } from './SubscriptionOffer';
 
 /** The first play of a stream on a site: who gets paid, how much per minute, and the viewer's answer. */
-export function ConsentPrompt({ consent, network }: { consent: ConsentRequestView; network: NetworkState }) {
+export function ConsentPrompt({
+  consent,
+  network,
+  subscription,
+}: {
+  consent: ConsentRequestView;
+  network: NetworkState;
+  /** The stream's subscription offer, when the worker knows it. */
+  subscription: SubscriptionView | undefined;
+}) {
   const decide = useAction<'consent:decide'>();
   const answer = (decision: ConsentDecision) => decide.run({ type: 'consent:decide', id: consent.id, decision });
   return (
@@ -41,6 +51,7 @@ export function ConsentPrompt({ consent, network }: { consent: ConsentRequestVie
         </button>
       </div>
       <ErrorText error={decide.error} testId="consent-error" />
+      <SubscriptionOffer subscription={subscription} token={tokenOf(network)} consentId={consent.id} prefix="consent" />
     </section>
   );
 }

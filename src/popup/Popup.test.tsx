@@ -90,6 +90,47 @@ describe('Popup (fake worker)', () => {
     expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:decide', id: 'c1', decision: 'allow-site' }]);
   });
 
+  test('a stream that offers a subscription: the consent prompt buys it at the shown price and allows the stream', async () => {
+    const worker = new FakeWorker(() => ({ status: 'included', fee: '1300000', streamId: null, amount: '1000000000000' }));
+    await renderPopup(worker);
+    const offer = { streamId: '2', price: '1000000000000', periodMs: 30 * 86_400_000, activeUntil: null };
+    const club = { ...STREAM, streamId: '2', title: 'Vilokanam Club Stream' };
+    await act(() => worker.push(uiState({ consent: { id: 'c2', site: 'http://creator.localhost:8080', tabId: 7, stream: club, requestedAt: 0 }, subscriptions: [offer] })));
+    expect(byTestId('consent-subscribe')?.textContent).toBe('Subscribe for 1 VIL / 30 days');
+    await click(byTestId('consent-subscribe')!);
+    expect(worker.requests).toEqual<UiRequest[]>([{ type: 'subscription:buy', streamId: '2', maxPrice: '1000000000000', consentId: 'c2' }]);
+    await act(() => worker.push(uiState({ consent: { id: 'c2', site: 'http://creator.localhost:8080', tabId: 7, stream: club, requestedAt: 0 }, subscriptions: [{ ...offer, activeUntil: Date.UTC(2026, 11, 26) }] })));
+    expect(byTestId('consent-subscribe')).toBeNull();
+    expect(byTestId('consent-subscribed')?.textContent).toContain('not charged');
+  });
+
+  test('a subscription refused on chain is shown as a sentence with the fee it cost (fake worker)', async () => {
+    const worker = new FakeWorker(() => ({ status: 'failed', fee: '1300000', error: 'PaymentHandler.PriceAboveLimit' }));
+    await renderPopup(worker);
+    const session = {
+      stream: { ...STREAM, streamId: '2' },
+      site: 'http://creator.localhost:8080',
+      agreedRatePerMinute: STREAM.ratePerMinute,
+      status: 'metering' as const,
+      stopReason: null,
+      startedAt: 0,
+      seconds: 5,
+      confirmedSeconds: 5,
+      pendingSeconds: 0,
+      spent: '8333333333',
+      fees: '6000000',
+      tabIds: [7],
+    };
+    await act(() => worker.push(uiState({ sessions: [session], subscriptions: [{ streamId: '2', price: '1000000000000', periodMs: 86_400_000, activeUntil: null }] })));
+    await click(byTestId('session-subscribe')!);
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(byTestId('session-subscribe-error')?.textContent).toBe(
+      'The creator raised the subscription price above the price you agreed to. The network fee of 0.0000013 VIL was still charged.',
+    );
+  });
+
   test('this tab’s session: seconds, spend and fees apart; the reason it is not billed', async () => {
     const worker = new FakeWorker();
     await renderPopup(worker);

@@ -37,9 +37,17 @@ export function Popup({ target }: { target: PopupTarget }) {
         <button type="button" data-testid="open-options" onClick={() => chrome.runtime.openOptionsPage()}>
           {t('popupOpenOptions')}
         </button>
+        <button type="button" data-testid="open-creator" onClick={openCreatorPage}>
+          {t('openCreatorPage')}
+        </button>
       </div>
     </main>
   );
+}
+
+function openCreatorPage(): void {
+  void chrome.tabs.create({ url: chrome.runtime.getURL('src/creator/index.html') });
+  window.close();
 }
 
 function FirstRun() {
@@ -69,7 +77,13 @@ function UnlockedView({ state, target }: { state: UiState; target: PopupTarget }
   const tab = findTargetTab(state.tabs, target);
   return (
     <>
-      {state.consent && <ConsentPrompt consent={state.consent} network={state.network} />}
+      {state.consent && (
+        <ConsentPrompt
+          consent={state.consent}
+          network={state.network}
+          subscription={state.subscriptions.find((offer) => offer.streamId === state.consent?.stream.streamId)}
+        />
+      )}
       <WatchingPanel state={state} tab={tab} />
       {tab?.site && <SiteControls site={tab.site} rules={state.siteRules} />}
       <SpendPanel state={state} />

@@ -4,6 +4,7 @@ import { formatDuration, formatRatePerMinute } from '../ui/format';
 import { reasonTitleKey, t } from '../ui/i18n';
 import { tokenOf } from '../ui/token';
 import { useAction } from '../ui/useWorker';
+import { SubscriptionOffer } from './SubscriptionOffer';
 
 /**
  * What this tab plays and why it is or is not billed. With no session for this tab, the most recently
@@ -76,6 +77,12 @@ function SessionView({ session, state, elsewhere }: { session: StreamSessionView
         <span class="muted">{t('networkFees')}</span>
         <Amount planck={session.fees} token={token} testId="session-fees" />
       </div>
+      <SubscriptionOffer
+        subscription={state.subscriptions.find((offer) => offer.streamId === session.stream.streamId)}
+        token={token}
+        consentId={null}
+        prefix="session"
+      />
       {session.stopReason && (
         <div class="reason" data-testid="session-stop-reason" data-reason-code={session.stopReason.code}>
           <strong>{t(reasonTitleKey(session.stopReason.code))}</strong> {session.stopReason.message}

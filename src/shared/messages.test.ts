@@ -30,6 +30,13 @@ describe('parseUiRequest', () => {
     expect(parseUiRequest({ type: 'consent:decide', id: 'a', decision: 'allow-site' })).not.toBeNull();
     expect(parseUiRequest({ type: 'settings:set', settings: { budgets: { perDay: '1000', global: null }, autoLockMinutes: 5 } })).not.toBeNull();
     expect(parseUiRequest({ type: 'metering:retry', streamId: '42' })).not.toBeNull();
+    expect(parseUiRequest({ type: 'subscription:buy', streamId: '2', maxPrice: '1000000000000', consentId: null })).not.toBeNull();
+    const pricing = { baseRatePerMinute: '100', premiumRatePerMinute: null, subscriptionPrice: '5' };
+    const register = { call: 'register', details: { title: 'Club', description: '', category: 'music', pricing } };
+    expect(parseUiRequest({ type: 'creator:submit', call: register })).not.toBeNull();
+    expect(parseUiRequest({ type: 'creator:estimate-fee', call: { call: 'set-status', streamId: '3', active: false } })).not.toBeNull();
+    expect(parseUiRequest({ type: 'creator:submit', call: { call: 'set-pricing', streamId: '3', pricing } })).not.toBeNull();
+    expect(parseUiRequest({ type: 'creator:submit', call: { call: 'withdraw', streamId: '3', amount: null } })).not.toBeNull();
   });
 
   it.each([
@@ -43,6 +50,12 @@ describe('parseUiRequest', () => {
     ['unknown setting', { type: 'settings:set', settings: { debug: true } }],
     ['stream id with leading zero', { type: 'metering:retry', streamId: '01' }],
     ['words not strings', { type: 'account:confirm-create', words: [1, 2, 3] }],
+    ['subscription price as a number', { type: 'subscription:buy', streamId: '2', maxPrice: 1e12, consentId: null }],
+    ['unknown creator call', { type: 'creator:submit', call: { call: 'transfer', streamId: '3' } }],
+    ['withdraw amount with decimals', { type: 'creator:submit', call: { call: 'withdraw', streamId: '3', amount: '1.5' } }],
+    ['status not boolean', { type: 'creator:submit', call: { call: 'set-status', streamId: '3', active: 'no' } }],
+    ['extra key in a creator call', { type: 'creator:submit', call: { call: 'set-status', streamId: '3', active: true, creator: '5Grw' } }],
+    ['registration without pricing', { type: 'creator:submit', call: { call: 'register', details: { title: 'x', description: '', category: '' } } }],
   ])('refuses %s', (_label, request) => {
     expect(parseUiRequest(request)).toBeNull();
   });

@@ -15,12 +15,18 @@
  *   The result type of each request is `UiResult<'type'>` (see `UiResults`).
  * - worker → page: connect a long-lived Port named `ui` (`UI_PORT_NAME`); the worker posts a full `UiState`
  *   snapshot (`{ type: 'ui:state', state }`) right away and on every change. Pages never write storage.
+ * - worker → creator page: a Port named `creator` (`CREATOR_PORT_NAME`) carries `CreatorState` snapshots of
+ *   the account's streams, from chain storage subscriptions held only while such a page is connected.
  *
  * Amounts are planck integers written as decimal strings (they exceed 2^53); format them with
  * `network.tokenDecimals` / `network.tokenSymbol`. Stream ids are decimal strings too. Times are ms since
  * the epoch. No key material ever travels in these messages, except the mnemonic of a new account,
  * returned once by `account:create` so the person can write it down.
  */
+
+import { isPlanck, isPricingInput, isStreamDetailsInput, type PricingInput, type StreamDetailsInput } from './streamDetails';
+
+export type { PricingInput, StreamDetailsInput } from './streamDetails';
 
 export const UI_PORT_NAME = 'ui';
 
@@ -235,6 +241,8 @@ export interface UiState {
   siteRules: SiteRuleEntry[];
   /** The last error that stopped metering or a background job, for a banner; null when none. */
   lastError: string | null;
+  /** Subscription offers of the streams in `sessions`, `consent` and `tabs`, and the viewer's subscriptions to them. */
+  subscriptions: SubscriptionView[];
 }
 
 export interface UiStateMessage {
@@ -242,6 +250,87 @@ export interface UiStateMessage {
   state: UiState;
 }
 export type WorkerToUiPortMessage = UiStateMessage;
+
+/** A stream the viewer meets (session, consent request, tab) and its subscription, if it offers one. */
+export interface SubscriptionView {
+  streamId: string;
+  /** Price of one subscription period in planck; null when the stream offers no subscription. */
+  price: string | null;
+  /** Length of one subscription, ms of chain time. */
+  periodMs: number;
+  /** When the viewer's subscription ends (wall clock, estimated from chain time); null when not subscribed. */
+  activeUntil: number | null;
+}
+
+// ---------- creator page ↔ worker ----------
+
+/** The creator page connects a Port with this name; the worker posts `CreatorStateMessage`s on it. */
+export const CREATOR_PORT_NAME = 'creator';
+
+/** A call the creator page asks the worker to sign with the account's key (docs/chain.md). */
+export type CreatorCall =
+  | { call: 'register'; details: StreamDetailsInput }
+  | { call: 'set-status'; streamId: string; active: boolean }
+  | { call: 'set-pricing'; streamId: string; pricing: PricingInput }
+  /** `amount` null: everything the stream has earned when the worker signs. */
+  | { call: 'withdraw'; streamId: string; amount: string | null };
+
+export type ChainCallResult =
+  /**
+   * In a block and succeeded. `streamId`: the stream a registration created (else null); `amount`: what
+   * moved (withdrawn earnings, a subscription's price; else null). Amounts and fees in planck.
+   */
+  | { status: 'included'; fee: string; streamId: string | null; amount: string | null }
+  /** In a block but the call failed; `error` is `Section.Name` (docs/chain.md). The fee was still charged. */
+  | { status: 'failed'; fee: string; error: string };
+
+export interface EarningsPoint {
+  /** ms since the epoch */
+  at: number;
+  /** planck */
+  earnings: string;
+}
+
+/** One of the creator's streams as the chain holds it now (from storage subscriptions, not polling). */
+export interface CreatorStreamView {
+  streamId: string;
+  title: string;
+  description: string;
+  category: string;
+  pricing: PricingInput;
+  active: boolean;
+  /** `StreamMetadata.viewer_count`: viewers joined. */
+  viewerCount: number;
+  /** `TickStream.TickCount`: seconds recorded for all viewers. */
+  tickCount: number;
+  /** `PaymentHandler.StreamEarnings`: not yet withdrawn. */
+  earnings: string;
+  /** Earnings seen over time, oldest first (recorded by the worker while a creator page is open). */
+  history: EarningsPoint[];
+}
+
+export type CreatorFeedStatus =
+  /** No account, or not connected to the chain. */
+  | 'idle'
+  | 'loading'
+  | 'ready'
+  | 'error';
+
+export interface CreatorState {
+  /** The account whose streams these are. */
+  account: string | null;
+  status: CreatorFeedStatus;
+  error: string | null;
+  /** Newest stream first. */
+  streams: CreatorStreamView[];
+  /** How long a subscription lasts (`PaymentHandler.SubscriptionPeriod`, ms); null until connected. */
+  subscriptionPeriodMs: number | null;
+}
+
+export interface CreatorStateMessage {
+  type: 'creator:state';
+  state: CreatorState;
+}
 
 // ---------- pages → worker requests ----------
 
@@ -270,7 +359,13 @@ export type UiRequest =
   | { type: 'metering:retry'; streamId: string }
   | { type: 'site:allow'; site: string }
   | { type: 'site:block'; site: string }
-  | { type: 'site:remove-rule'; site: string };
+  | { type: 'site:remove-rule'; site: string }
+  /** Buys (or extends) a subscription at most at `maxPrice`; with `consentId`, also answers that consent with allow-once. */
+  | { type: 'subscription:buy'; streamId: string; maxPrice: string; consentId: string | null }
+  /** The network fee `call` would cost now (`payment_queryInfo`). */
+  | { type: 'creator:estimate-fee'; call: CreatorCall }
+  /** Signs `call` with the account's key and waits for its block. */
+  | { type: 'creator:submit'; call: CreatorCall };
 
 export type UiRequestType = UiRequest['type'];
 
@@ -305,6 +400,9 @@ export interface UiResults {
   'site:allow': null;
   'site:block': null;
   'site:remove-rule': null;
+  'subscription:buy': ChainCallResult;
+  'creator:estimate-fee': { fee: string };
+  'creator:submit': ChainCallResult;
 }
 
 export type UiResult<T extends UiRequestType> = UiResults[T];
@@ -360,11 +458,34 @@ const REQUEST_FIELDS: { [K in UiRequestType]: Record<string, FieldCheck> } = {
   },
   'metering:pause': {},
   'metering:resume': {},
-  'metering:retry': { streamId: (value) => typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value) },
+  'metering:retry': { streamId: isStreamId },
   'site:allow': { site: str(512) },
   'site:block': { site: str(512) },
   'site:remove-rule': { site: str(512) },
+  'subscription:buy': { streamId: isStreamId, maxPrice: isPlanck, consentId: (value) => value === null || str(64)(value) },
+  'creator:estimate-fee': { call: isCreatorCall },
+  'creator:submit': { call: isCreatorCall },
 };
+
+function isStreamId(value: unknown): boolean {
+  return typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value);
+}
+
+function isCreatorCall(value: unknown): value is CreatorCall {
+  if (!isRecord(value)) return false;
+  switch (value.call) {
+    case 'register':
+      return hasOnlyKeys(value, ['call', 'details']) && isStreamDetailsInput(value.details);
+    case 'set-status':
+      return hasOnlyKeys(value, ['call', 'streamId', 'active']) && isStreamId(value.streamId) && typeof value.active === 'boolean';
+    case 'set-pricing':
+      return hasOnlyKeys(value, ['call', 'streamId', 'pricing']) && isStreamId(value.streamId) && isPricingInput(value.pricing);
+    case 'withdraw':
+      return hasOnlyKeys(value, ['call', 'streamId', 'amount']) && isStreamId(value.streamId) && (value.amount === null || isPlanck(value.amount));
+    default:
+      return false;
+  }
+}
 
 function isSettingsPatch(value: unknown): boolean {
   if (!isRecord(value) || !hasOnlyKeys(value, ['endpoint', 'budgets', 'autoLockMinutes'])) return false;

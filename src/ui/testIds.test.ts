@@ -13,11 +13,11 @@ function pageSources(dir: string): string[] {
   });
 }
 
-test('docs/testing.md lists every literal data-testid of the popup and options page', () => {
+test('docs/testing.md lists every literal data-testid of the popup, options and creator pages', () => {
   const ids = new Set<string>();
   /** `testId: 'budget-day'` entries are prefixes of rendered ids such as `budget-day-input`. */
   const prefixes = new Set<string>();
-  for (const dir of ['popup', 'options', 'ui']) {
+  for (const dir of ['popup', 'options', 'creator', 'ui']) {
     for (const file of pageSources(join(srcDir, dir))) {
       const source = readFileSync(file, 'utf8');
       for (const match of source.matchAll(/(?:data-testid|testId)=["']([a-z0-9-]+)["']/g)) ids.add(match[1]!);

@@ -34,6 +34,7 @@ export function uiState(overrides: Partial<UiState> = {}): UiState {
     settings: { endpoint: 'ws://127.0.0.1:9944', budgets: { perSession: null, perDay: null, global: null }, autoLockMinutes: 15 },
     siteRules: [],
     lastError: null,
+    subscriptions: [],
     ...overrides,
   };
 }

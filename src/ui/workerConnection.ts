@@ -30,31 +30,43 @@ export const chromeWorkerConnection: WorkerConnection = {
   },
 
   subscribe(onState, onConnected) {
-    let port: chrome.runtime.Port | null = null;
-    let retry: ReturnType<typeof setTimeout> | null = null;
-    let closed = false;
-
-    const connect = (): void => {
-      retry = null;
-      port = chrome.runtime.connect({ name: UI_PORT_NAME });
-      port.onMessage.addListener((message: WorkerToUiPortMessage) => {
+    return followPort<WorkerToUiPortMessage>(
+      UI_PORT_NAME,
+      (message) => {
         if (message?.type !== 'ui:state') return;
         onConnected(true);
         onState(message.state);
-      });
-      // The worker was stopped or restarted: connecting again wakes it and brings a fresh snapshot.
-      port.onDisconnect.addListener(() => {
-        port = null;
-        onConnected(false);
-        if (!closed) retry = setTimeout(connect, RECONNECT_DELAY_MS);
-      });
-    };
-
-    connect();
-    return () => {
-      closed = true;
-      if (retry !== null) clearTimeout(retry);
-      port?.disconnect();
-    };
+      },
+      () => onConnected(false),
+    );
   },
 };
+
+/**
+ * Keeps a long-lived Port named `name` to the worker open: every message goes to `onMessage`; when the
+ * worker stops or restarts, `onDisconnected` runs and the Port is connected again (which wakes the worker
+ * and brings a fresh snapshot). Returns a function that closes it for good.
+ */
+export function followPort<T>(name: string, onMessage: (message: T) => void, onDisconnected: () => void): () => void {
+  let port: chrome.runtime.Port | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+
+  const connect = (): void => {
+    retry = null;
+    port = chrome.runtime.connect({ name });
+    port.onMessage.addListener((message: T) => onMessage(message));
+    port.onDisconnect.addListener(() => {
+      port = null;
+      onDisconnected();
+      if (!closed) retry = setTimeout(connect, RECONNECT_DELAY_MS);
+    });
+  };
+
+  connect();
+  return () => {
+    closed = true;
+    if (retry !== null) clearTimeout(retry);
+    port?.disconnect();
+  };
+}

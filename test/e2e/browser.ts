@@ -6,7 +6,8 @@
 // `connectOverCDP(…, { noDefaults: true })`, which leaves visibility as in a real browser. Pages therefore
 // open in windows of their own (`openWindow`), the way a person keeps a player and the popup both visible.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -76,9 +77,10 @@ async function devtoolsEndpoint(profile: string, child: ChildProcess, output: ()
   throw new Error(`Chromium did not open its DevTools endpoint within 30 s:\n${output()}`);
 }
 
-async function findExtensionWorker(context: BrowserContext): Promise<Worker> {
-  const isExtensionWorker = (worker: Worker) => worker.url().startsWith('chrome-extension://');
-  return context.serviceWorkers().find(isExtensionWorker) ?? context.waitForEvent('serviceworker', { predicate: isExtensionWorker, timeout: 30_000 });
+/** Chromium's id for an unpacked extension without a `key`: sha256 of its absolute path, hex digits as a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 async function answersWithin(worker: Worker, ms: number): Promise<boolean> {
@@ -116,8 +118,7 @@ export async function launchExtensionBrowser(options: ExtensionBrowserOptions = 
   }
   const context = browser.contexts()[0]!;
   const browserSession: CDPSession = await browser.newBrowserCDPSession();
-  const firstWorker = await findExtensionWorker(context);
-  const extensionId = new URL(firstWorker.url()).host;
+  const extensionId = unpackedExtensionId(extensionDir);
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
 
   const targetIds = new WeakMap<Page, string>();
@@ -163,13 +164,13 @@ export async function launchExtensionBrowser(options: ExtensionBrowserOptions = 
         const worker = context.serviceWorkers().find((candidate) => candidate.url().startsWith(extensionUrl('')));
         if (worker && (await answersWithin(worker, 1000))) return worker;
         waker ??= await openWindow(extensionUrl('src/popup/index.html'));
-        await waker.evaluate(() => chrome.runtime.sendMessage({ type: 'state:get' }).catch(() => null));
+        await waker.evaluate(() => chrome.runtime.sendMessage({ type: 'state:get' })).catch(() => null);
         await sleep(250);
       }
     } finally {
       await waker?.close();
     }
-    throw new Error('the extension service worker did not start within 30 s');
+    throw new Error(`the service worker of ${extensionUrl('')} did not start within 30 s; is ${extensionDir} a complete build?`);
   };
 
   const stopServiceWorker = async (): Promise<void> => {
@@ -204,5 +205,11 @@ export async function launchExtensionBrowser(options: ExtensionBrowserOptions = 
     await rm(profile, { recursive: true, force: true });
   };
 
+  try {
+    await serviceWorker();
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return { context, extensionId, extensionUrl, openWindow, windowIdOf, serviceWorker, stopServiceWorker, close };
 }

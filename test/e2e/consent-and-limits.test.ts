@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('consent, budgets and funds (real chain)', () => {
   it('asks before paying a new site: declined pays nothing, allowed once pays from then on', async () => {
-    meter = await launchMeter(env);
+    meter = await launchMeter(env, { createAccount: true });
     const declined = await env.state.registerStream('dave', 'declined stream');
     const accepted = await env.state.registerStream('dave', 'accepted stream');
     const fromBlock = (await env.state.bestBlock()) + 1;
@@ -91,8 +91,7 @@ describe('consent, budgets and funds (real chain)', () => {
     await player.play();
     const message = await popup.waitForStopReason('insufficient-funds');
     expect(message.length).toBeGreaterThan(0);
-    await meter.waitUntilNothingPending(stream);
-    const atStop = await env.state.session(stream, meter.viewer.address);
+    const atStop = await env.state.settledSession(stream, meter.viewer.address);
     const nonceAtStop = await env.state.nonce(meter.viewer.address);
     await sleep(6000);
     await player.pause();

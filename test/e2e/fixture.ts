@@ -17,6 +17,7 @@ import { startSites, type RunningSites } from '../sites/server.js';
 import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
 import { ChainState, UNIT, type Viewer } from './chainState.js';
 import { OptionsPage, PopupPage } from './extensionUi.js';
+import { startRelay } from './relay.js';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -25,17 +26,26 @@ export interface EnvironmentOptions {
   chain?: Omit<ChainOptions, 'port' | 'db' | 'resume'>;
   /** The chain's port; a free one by default. */
   chainPort?: number;
-  /** Keep the chain's blocks in a file so `restartChain` can carry on from them. */
+  /**
+   * Clients reach the chain through a relay and the chain keeps its blocks in a file: `disconnectChain`
+   * takes it off the network (connections drop, new ones are refused), `stopChain` also stops it, and
+   * `resumeChain` brings it back with its state.
+   */
   restartable?: boolean;
 }
 
 export interface Environment {
   chain: RunningChain;
+  /** What clients (the extension, `state`) connect to: the chain's endpoint, or the relay in front of it. */
+  endpoint: string;
   sites: RunningSites;
   state: ChainState;
-  /** Stops the chain (its port refuses connections) until `resumeChain`. Needs `restartable`. */
+  /** Takes the running chain off the network until `reconnectChain`. Needs `restartable`. */
+  disconnectChain(): Promise<void>;
+  reconnectChain(): Promise<void>;
+  /** Takes the chain off the network and stops it until `resumeChain`. Needs `restartable`. */
   stopChain(): Promise<void>;
-  /** Starts the chain again on the same port from its saved blocks. */
+  /** Starts the chain again on its port from its saved blocks and lets clients back in. */
   resumeChain(): Promise<void>;
   close(): Promise<void>;
 }
@@ -44,33 +54,47 @@ export async function startEnvironment(options: EnvironmentOptions = {}): Promis
   const dbDir = options.restartable ? await mkdtemp(join(tmpdir(), 'vilokanam-chain-')) : null;
   const db = dbDir ? join(dbDir, 'chain.sqlite') : undefined;
   let chain: RunningChain | null = await startChain({ ...options.chain, port: options.chainPort ?? 0, db });
-  const port = chain.port;
-  const endpoint = chain.endpoint;
+  const chainPort = chain.port;
+  const relay = options.restartable ? await startRelay(chainPort) : null;
+  const endpoint = relay?.endpoint ?? chain.endpoint;
   const sites = await startSites();
   const state = await ChainState.connect(endpoint);
   const current = (): RunningChain => {
     if (!chain) throw new Error('the chain is stopped');
     return chain;
   };
+  const theRelay = () => {
+    if (!relay) throw new Error('startEnvironment({ restartable: true }) is needed to take the chain away');
+    return relay;
+  };
   return {
     get chain() {
       return current();
     },
+    endpoint,
     sites,
     state,
+    async disconnectChain() {
+      await theRelay().cut();
+    },
+    async reconnectChain() {
+      await theRelay().restore();
+      await state.reconnected();
+    },
     async stopChain() {
-      if (!db) throw new Error('startEnvironment({ restartable: true }) is needed to stop and resume the chain');
+      await theRelay().cut();
       await current().close();
       chain = null;
     },
     async resumeChain() {
       if (chain) throw new Error('the chain is running');
-      chain = await startChain({ ...options.chain, port, db, resume: true });
-      if (chain.endpoint !== endpoint) throw new Error(`the chain came back on ${chain.endpoint}, not ${endpoint}`);
+      chain = await startChain({ ...options.chain, port: chainPort, db, resume: true });
+      await theRelay().restore();
       await state.reconnected();
     },
     async close() {
       await state.disconnect().catch(() => undefined);
+      await relay?.close();
       await chain?.close();
       await sites.close();
       if (dbDir) await rm(dbDir, { recursive: true, force: true });
@@ -106,7 +130,7 @@ export interface Meter {
   uiState(): Promise<UiState>;
   serviceWorker(): Promise<Worker>;
   stopServiceWorker(): Promise<void>;
-  /** Waits until the worker has nothing in flight or held for `streamId`. */
+  /** Waits until the worker has nothing in flight or held for `streamId`; fails at once if that session stopped. */
   waitUntilNothingPending(streamId: string, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -122,7 +146,7 @@ export async function launchMeter(env: Environment, options: MeterOptions = {}):
   try {
     const optionsPage = new OptionsPage(await browser.openWindow(browser.extensionUrl('src/options/index.html')));
     await optionsPage.loaded();
-    await optionsPage.setEndpoint(env.chain.endpoint);
+    await optionsPage.setEndpoint(env.endpoint);
     let viewer: Viewer;
     if (importedViewer) {
       await optionsPage.importMnemonic('e2e viewer', importedViewer.mnemonic, VIEWER_PASSWORD);
@@ -175,6 +199,10 @@ export async function launchMeter(env: Environment, options: MeterOptions = {}):
         while (Date.now() < deadline) {
           const session = (await uiState()).sessions.find((candidate) => candidate.stream.streamId === streamId);
           if (!session || session.pendingSeconds === 0) return;
+          if (session.status === 'stopped') {
+            const reason = session.stopReason ? `${session.stopReason.code}: ${session.stopReason.message}` : 'no reason given';
+            throw new Error(`stream ${streamId} stopped with ${session.pendingSeconds} seconds pending (${reason})`);
+          }
           await sleep(250);
         }
         throw new Error(`stream ${streamId}: seconds still pending after ${timeoutMs} ms`);

@@ -1,5 +1,6 @@
 // Metering survives its service worker being stopped and the chain going away: no second lost, none paid
-// twice. The chain keeps its blocks in a file so it can be stopped and resumed on the same port.
+// twice. Clients reach the chain through a relay (so it can be taken off the network) and the chain keeps
+// its blocks in a file (so it can be stopped and resumed on the same port).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
@@ -40,8 +41,8 @@ describe('resilience (real chain)', () => {
     await meter.serviceWorker();
   });
 
-  it('holds the seconds played while the chain is down for 10 s and settles them once when it is back', async () => {
-    const stream = await env.state.registerStream('eve', 'chain outage');
+  async function meterThroughOutage(title: string, outage: { begin(): Promise<void>; end(): Promise<void> }) {
+    const stream = await env.state.registerStream('eve', title);
     const fromBlock = (await env.state.bestBlock()) + 1;
     const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
     const popup = await meter.popupFor(page);
@@ -49,12 +50,12 @@ describe('resilience (real chain)', () => {
     await player.play();
     await sleep(6000);
 
-    await env.stopChain();
+    await outage.begin();
     await sleep(10_000);
     const held = await popup.session(stream);
     expect(held?.status, 'the popup shows the seconds are held').toBe('holding');
     expect(held?.pendingSeconds).toBeGreaterThanOrEqual(5);
-    await env.resumeChain();
+    await outage.end();
     await sleep(6000);
     await player.pause();
     const played = await player.playedSeconds();
@@ -63,5 +64,15 @@ describe('resilience (real chain)', () => {
     expectTicksMatchPlayed(session.ticks, played);
     const recorded = await expectExactBooks(env, meter, stream, session, fromBlock);
     expect(Math.max(...recorded.map((event) => event.ticks)), 'the held seconds settled in one record_tick').toBeGreaterThanOrEqual(5);
+    await popup.page.close();
+    await page.close();
+  }
+
+  it('holds the seconds played while the chain is unreachable for 10 s and settles them once it is back', async () => {
+    await meterThroughOutage('chain unreachable', { begin: () => env.disconnectChain(), end: () => env.reconnectChain() });
+  });
+
+  it('holds the seconds played while the chain is stopped for 10 s and settles them once after it resumed its state', async () => {
+    await meterThroughOutage('chain restarted', { begin: () => env.stopChain(), end: () => env.resumeChain() });
   });
 });

@@ -25,6 +25,8 @@ export class FakeChain implements MeteringChain {
   /** Makes the pool refuse every call with this text. */
   rejectWith: { error: string; retryable: boolean; insufficientFunds: boolean } | null = null;
   fee = 7n;
+  /** Streams the viewer holds a subscription to: their ticks are recorded and charge nothing, whatever the rate. */
+  readonly subscribed = new Set<string>();
   stateNonce = 0;
   timeMs: number;
   readonly #clock: () => number;
@@ -121,9 +123,14 @@ export class FakeChain implements MeteringChain {
     if (this.failWith) return { kind: 'failed', fee: this.fee, error: this.failWith };
     if (!session) return { kind: 'failed', fee: this.fee, error: 'TickStream.NotJoined' };
     if (!stream?.active) return { kind: 'failed', fee: this.fee, error: 'TickStream.StreamNotActive' };
-    if (stream.ratePerMinute > call.maxRate) return { kind: 'failed', fee: this.fee, error: 'TickStream.RateAboveLimit' };
+    const subscribed = this.subscribed.has(call.streamId);
+    if (!subscribed && stream.ratePerMinute > call.maxRate) return { kind: 'failed', fee: this.fee, error: 'TickStream.RateAboveLimit' };
     const elapsed = Math.floor((this.#clock() - session.joinedAtMs) / 1000);
     if (session.ticks + call.ticks > elapsed + 12) return { kind: 'failed', fee: this.fee, error: 'TickStream.TicksExceedElapsedTime' };
+    if (subscribed) {
+      session.ticks += call.ticks;
+      return { kind: 'included', fee: this.fee, paid: 0n };
+    }
     const total = BigInt(call.ticks) * stream.ratePerMinute + session.carry;
     const amount = total / 60n;
     session.carry = total % 60n;

@@ -1,0 +1,120 @@
+// Follows the chain's new heads from the benchmark's own connection and notes when each block arrived,
+// which extrinsics it holds (by hash) and what events it emitted (with the index of the extrinsic that
+// emitted each). "In a block" in every figure means: the bench saw the block's header.
+import type { ApiPromise } from '@polkadot/api';
+import type { Header } from '@polkadot/types/interfaces';
+
+export interface BlockEvent {
+  /** Index of the extrinsic that emitted it, null for initialization / finalization. */
+  extrinsic: number | null;
+  section: string;
+  method: string;
+  /** Field name (camelCase) or index → value as text (amounts stay exact). */
+  fields: Record<string, string>;
+  /** The event data as JSON (e.g. a dispatch info with its weight). */
+  json: unknown;
+}
+
+export interface WatchedBlock {
+  number: number;
+  hash: string;
+  /** Date.now() when the bench received the header (blocks skipped by the subscription get the next one's). */
+  arrivedAt: number;
+  /** Extrinsic hashes in block order. */
+  extrinsics: string[];
+  /** Signer and nonce of each extrinsic (null for inherents), in block order. */
+  signed: ({ signer: string; nonce: number } | null)[];
+  events: BlockEvent[];
+}
+
+export class BlockWatcher {
+  readonly #api: ApiPromise;
+  readonly #blocks: WatchedBlock[] = [];
+  readonly #byExtrinsic = new Map<string, WatchedBlock>();
+  #lastNumber: number;
+  #fetching: Promise<void> = Promise.resolve();
+  #unsubscribe: (() => void) | null = null;
+  #failure: unknown = null;
+
+  private constructor(api: ApiPromise, lastNumber: number) {
+    this.#api = api;
+    this.#lastNumber = lastNumber;
+  }
+
+  /** Starts following from the next block on. */
+  static async start(api: ApiPromise): Promise<BlockWatcher> {
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    const watcher = new BlockWatcher(api, best);
+    watcher.#unsubscribe = await api.rpc.chain.subscribeNewHeads((header) => watcher.#onHead(header, Date.now()));
+    return watcher;
+  }
+
+  get blocks(): readonly WatchedBlock[] {
+    return this.#blocks;
+  }
+
+  /** The block holding the extrinsic with this hash (0x…), if one arrived. */
+  blockOf(extrinsicHash: string): WatchedBlock | undefined {
+    return this.#byExtrinsic.get(extrinsicHash);
+  }
+
+  /** Resolves once every header received so far has been read; throws if reading one failed. */
+  async settled(): Promise<void> {
+    await this.#fetching;
+    if (this.#failure) throw this.#failure;
+  }
+
+  /** Waits until a block matching `found` arrives (checked as blocks are read), or throws after `timeoutMs`. */
+  async waitFor(found: (block: WatchedBlock) => boolean, timeoutMs: number): Promise<WatchedBlock> {
+    const deadline = Date.now() + timeoutMs;
+    let checked = 0;
+    while (Date.now() < deadline) {
+      await this.#fetching;
+      for (; checked < this.#blocks.length; checked++) if (found(this.#blocks[checked]!)) return this.#blocks[checked]!;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    throw new Error(`no matching block within ${timeoutMs} ms`);
+  }
+
+  stop(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+  }
+
+  #onHead(header: Header, arrivedAt: number): void {
+    const number = header.number.toNumber();
+    this.#fetching = this.#fetching.then(async () => {
+      for (let next = this.#lastNumber + 1; next <= number; next++) {
+        const hash = next === number ? header.hash.toHex() : (await this.#api.rpc.chain.getBlockHash(next)).toHex();
+        await this.#read(next, hash, arrivedAt);
+      }
+      this.#lastNumber = Math.max(this.#lastNumber, number);
+    }).catch((error: unknown) => {
+      this.#failure ??= error;
+    });
+  }
+
+  async #read(number: number, hash: string, arrivedAt: number): Promise<void> {
+    const [signedBlock, records] = await Promise.all([
+      this.#api.rpc.chain.getBlock(hash),
+      this.#api.query.system.events.at(hash),
+    ]);
+    const extrinsics = signedBlock.block.extrinsics.map((extrinsic) => extrinsic.hash.toHex());
+    const signed = signedBlock.block.extrinsics.map((extrinsic) =>
+      extrinsic.isSigned ? { signer: extrinsic.signer.toString(), nonce: extrinsic.nonce.toNumber() } : null,
+    );
+    const events = records.map(({ phase, event }): BlockEvent => {
+      const names = event.data.names ?? [];
+      return {
+        extrinsic: phase.isApplyExtrinsic ? phase.asApplyExtrinsic.toNumber() : null,
+        section: event.section,
+        method: event.method,
+        fields: Object.fromEntries(event.data.map((value, index) => [names[index] ?? String(index), value.toString()])),
+        json: event.data.toJSON(),
+      };
+    });
+    const block: WatchedBlock = { number, hash, arrivedAt, extrinsics, signed, events };
+    this.#blocks.push(block);
+    for (const extrinsic of extrinsics) this.#byExtrinsic.set(extrinsic, block);
+  }
+}

@@ -1,0 +1,37 @@
+/** Order statistics for benchmark samples. */
+
+/** The q-quantile (0 ≤ q ≤ 1) of `values` by linear interpolation between closest ranks. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) throw new Error('quantile of no values');
+  if (q < 0 || q > 1) throw new Error(`quantile ${q} is outside 0..1`);
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+}
+
+export interface Summary {
+  n: number;
+  median: number;
+  min: number;
+  max: number;
+  q1: number;
+  q3: number;
+}
+
+/** Median and spread of one metric over the runs; null when no run produced it. */
+export function summarize(values: readonly number[]): Summary | null {
+  const finite = values.filter((value) => Number.isFinite(value));
+  if (finite.length === 0) return null;
+  return {
+    n: finite.length,
+    median: quantile(finite, 0.5),
+    min: Math.min(...finite),
+    max: Math.max(...finite),
+    q1: quantile(finite, 0.25),
+    q3: quantile(finite, 0.75),
+  };
+}
+
+export const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);

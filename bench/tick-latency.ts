@@ -1,0 +1,133 @@
+// Figure 2 — tick latency: from the end of a watched second to its record_tick being in a block.
+import type { ApiPromise } from '@polkadot/api';
+import { watchUrl } from '../test/e2e/billing.js';
+import { Player } from '../test/e2e/player.js';
+import { BlockWatcher } from './lib/blockWatcher.js';
+import type { Figure, MetricSpec, RunContext, RunOutcome } from './lib/figure.js';
+import { sleep, withMeter } from './lib/meterSession.js';
+import { quantile } from './lib/stats.js';
+import { submissionsOf, tapSubmissions, type Submission } from './lib/workerProbe.js';
+
+const PLAY_SECONDS = 60;
+const SIX_SECOND_BLOCKS_MS = 6000;
+
+interface Mode {
+  key: 'quick' | 'six';
+  label: string;
+  blockTimeMs?: number;
+}
+
+const MODES: Mode[] = [
+  { key: 'quick', label: 'quick blocks' },
+  { key: 'six', label: '6 s blocks', blockTimeMs: SIX_SECOND_BLOCKS_MS },
+];
+
+export const tickLatency: Figure = {
+  id: 'tick-latency',
+  number: 2,
+  title: 'Tick latency',
+  method: [
+    'The extension meters a video for 60 s on the local chain, once in quick block mode (a block as soon as transactions arrive) and once with a block every 6 s (`startChain({ blockTimeMs: 6000 })`), each with a fresh browser, viewer and stream.',
+    "Submission times come from the worker itself without product code: the bench injects, through Playwright, a tap on `WebSocket.prototype.send` into the running service worker that notes `Date.now()` and the bytes of every `author_submitAndWatchExtrinsic`. Inclusion times come from the bench's own connection: a new-head subscription notes when each block's header arrived, and the block's extrinsics are hashed and matched with the tapped bytes. Both clocks are the same machine's wall clock.",
+    "The worker's ticker fires just after each whole wall-clock second (`src/background/ticker.ts`) and counts the second that just ended, so the end of a watched second is the whole second at or before its submission. A `record_tick` carrying n > 1 seconds (seconds held back while an earlier call was being accepted) counts n latencies, one per second, each from its own end. Also shown: the two parts, end of second → submission (the worker) and submission → block (the chain).",
+  ],
+  metrics: () =>
+    MODES.flatMap((mode): MetricSpec[] => [
+      { key: `${mode.key}.p50`, label: `${mode.label}: p50`, unit: 'ms', decimals: 0 },
+      { key: `${mode.key}.p95`, label: `${mode.label}: p95`, unit: 'ms', decimals: 0 },
+      {
+        key: `${mode.key}.p99`,
+        label: `${mode.label}: p99`,
+        unit: 'ms',
+        decimals: 0,
+        target: mode.key === 'quick' ? { text: '< 1000 ms', met: (value) => value < 1000 } : undefined,
+      },
+      { key: `${mode.key}.secondToSubmitP50`, label: `${mode.label}: end of second → submission (the worker's part), p50`, unit: 'ms', decimals: 0 },
+      { key: `${mode.key}.submitToBlockP50`, label: `${mode.label}: submission → block (the chain's part), p50`, unit: 'ms', decimals: 0 },
+      { key: `${mode.key}.seconds`, label: `${mode.label}: seconds measured`, unit: '', decimals: 0 },
+      { key: `${mode.key}.notIncluded`, label: `${mode.label}: ticks submitted but not in a block`, unit: '', decimals: 0, target: { text: '0', met: (value) => value === 0 } },
+    ]),
+  async run(context) {
+    const metrics: Record<string, number> = {};
+    const details: Record<string, unknown> = {};
+    for (const mode of MODES) {
+      context.log(mode.label);
+      const measured = await measureMode(context, mode);
+      Object.assign(metrics, Object.fromEntries(Object.entries(measured.metrics).map(([key, value]) => [`${mode.key}.${key}`, value])));
+      details[mode.key] = measured.details;
+    }
+    return { metrics, details };
+  },
+};
+
+interface TickLatencies {
+  /** End of watched second → block, ms, one per second. */
+  perSecond: number[];
+  /** End of the last second a call carries → its submission, ms, one per extrinsic. */
+  toSubmission: number[];
+  /** Submission → block, ms, one per extrinsic. */
+  perExtrinsic: number[];
+  notIncluded: number;
+  ticksPerCall: number[];
+}
+
+async function measureMode(context: RunContext, mode: Mode): Promise<RunOutcome> {
+  return withMeter({ environment: { chain: { blockTimeMs: mode.blockTimeMs } } }, async (env, meter) => {
+    const stream = await env.state.registerStream('charlie', `bench latency ${mode.key} ${context.run}`);
+    const blocks = await BlockWatcher.start(env.state.api);
+    try {
+      const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
+      const worker = await meter.serviceWorker();
+      await tapSubmissions(worker);
+      const player = new Player(page);
+      await player.play();
+      await sleep(context.duration(PLAY_SECONDS, 15) * 1000);
+      await player.pause();
+      await meter.waitUntilNothingPending(stream, 60_000 + (mode.blockTimeMs ?? 0));
+      const submissions = await submissionsOf(worker);
+      // The last block may still be on its way to the bench's subscription.
+      await sleep(500);
+      await blocks.settled();
+      const latencies = matchSubmissions(env.state.api, blocks, submissions);
+      if (latencies.perSecond.length === 0) throw new Error('no record_tick reached a block');
+      return {
+        metrics: {
+          p50: quantile(latencies.perSecond, 0.5),
+          p95: quantile(latencies.perSecond, 0.95),
+          p99: quantile(latencies.perSecond, 0.99),
+          secondToSubmitP50: quantile(latencies.toSubmission, 0.5),
+          submitToBlockP50: quantile(latencies.perExtrinsic, 0.5),
+          seconds: latencies.perSecond.length,
+          notIncluded: latencies.notIncluded,
+        },
+        details: {
+          perSecondMs: latencies.perSecond.map(Math.round),
+          submitToBlockMs: latencies.perExtrinsic.map(Math.round),
+          ticksPerCall: latencies.ticksPerCall,
+        },
+      };
+    } finally {
+      blocks.stop();
+    }
+  });
+}
+
+function matchSubmissions(api: ApiPromise, blocks: BlockWatcher, submissions: Submission[]): TickLatencies {
+  const result: TickLatencies = { perSecond: [], toSubmission: [], perExtrinsic: [], notIncluded: 0, ticksPerCall: [] };
+  for (const submission of submissions) {
+    const extrinsic = api.createType('Extrinsic', submission.hex);
+    if (extrinsic.method.section !== 'tickStream' || extrinsic.method.method !== 'recordTick') continue;
+    const ticks = Number(extrinsic.method.args[1]!.toString());
+    const block = blocks.blockOf(extrinsic.hash.toHex());
+    if (!block) {
+      result.notIncluded += 1;
+      continue;
+    }
+    result.ticksPerCall.push(ticks);
+    result.perExtrinsic.push(block.arrivedAt - submission.at);
+    const lastSecondEnd = Math.floor(submission.at / 1000) * 1000;
+    result.toSubmission.push(submission.at - lastSecondEnd);
+    for (let k = 0; k < ticks; k++) result.perSecond.push(block.arrivedAt - (lastSecondEnd - k * 1000));
+  }
+  return result;
+}
