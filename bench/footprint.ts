@@ -10,6 +10,7 @@ import type { Meter } from '../test/e2e/fixture.js';
 import { Player } from '../test/e2e/player.js';
 import type { Figure, RunContext, RunOutcome } from './lib/figure.js';
 import { sleep, withMeter } from './lib/meterSession.js';
+import { timeInScripts, type CpuProfile } from './lib/profile.js';
 import { servePages } from './lib/staticServer.js';
 import { quantile } from './lib/stats.js';
 import { WorkerTarget } from './lib/workerProbe.js';
@@ -157,33 +158,6 @@ async function popupRenders(meter: Meter, player: Page, openings: number): Promi
   return { firstPaint, stateRender };
 }
 
-interface Profile {
-  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** Milliseconds of samples whose stack holds a frame whose script URL starts with `prefix`. */
-function timeInScripts(profile: Profile, prefix: string): number {
-  const parent = new Map<number, number>();
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const ours = new Map<number, boolean>();
-  const isOurs = (id: number): boolean => {
-    const known = ours.get(id);
-    if (known !== undefined) return known;
-    const node = byId.get(id);
-    const parentId = parent.get(id);
-    const result = node !== undefined && (node.callFrame.url.startsWith(prefix) || (parentId !== undefined && isOurs(parentId)));
-    ours.set(id, result);
-    return result;
-  };
-  let micros = 0;
-  // A sample lasts until the next one: timeDeltas[i + 1].
-  for (let i = 0; i < profile.samples.length - 1; i++) if (isOurs(profile.samples[i]!)) micros += profile.timeDeltas[i + 1]!;
-  return micros / 1000;
-}
-
 async function scriptSeconds(session: CDPSession): Promise<number> {
   const { metrics } = await session.send('Performance.getMetrics');
   return metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
@@ -197,7 +171,7 @@ async function profiled<T>(session: CDPSession, prefix: string, work: () => Prom
   const { profile } = await session.send('Profiler.stop');
   const wallMs = Date.now() - started;
   const pageScriptMs = ((await scriptSeconds(session)) - scriptBefore) * 1000;
-  return { result, wallMs, pageScriptMs, contentMs: timeInScripts(profile as Profile, prefix) };
+  return { result, wallMs, pageScriptMs, contentMs: timeInScripts(profile as CpuProfile, prefix) };
 }
 
 async function contentScriptCpu(context: RunContext, meter: Meter, url: string): Promise<RunOutcome> {

@@ -1,13 +1,13 @@
 /*
- * `npm run bench [-- --runs 3] [--only <id|number>[,…]] [--short] [--no-build] [--viewers 10,100,1000]`
- * Builds the extension, runs every figure (bench/*.ts, one file per figure) `--runs` times, writes
- * bench/results.json and regenerates docs/benchmarks.md. Exits 1 when a run failed (a missed target is a
- * result, not a failure).
+ * `npm run bench [-- --runs 3] [--only <id|number>[,…]] [--short] [--viewers 10,100,1000]`
+ * Builds the extension when dist/ is older than its sources, runs every figure (bench/*.ts, one file per
+ * figure) `--runs` times, writes bench/results.json and regenerates docs/benchmarks.md. `--short` shortens
+ * every duration for a trial of the code. Exits 1 when a run failed (a missed target is a result, not a
+ * failure).
  */
 import '../test/e2e/logLevel.js';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureBuilt } from '../test/e2e/build.js';
 import { billingAccuracy } from './billing-accuracy.js';
 import { coldStart } from './cold-start.js';
 import { costPerMinute } from './cost-per-minute.js';
@@ -21,16 +21,15 @@ import { tickLatency } from './tick-latency.js';
 import { viewersPerChain } from './viewers-per-chain.js';
 
 const FIGURES: Figure[] = [billingAccuracy, tickLatency, costPerMinute, viewersPerChain, footprint, coldStart];
-const ROOT = join(import.meta.dirname, '..');
 const MAX_RUNS = 20;
 
 function usage(problem: string): never {
-  console.error(`${problem}\nusage: npm run bench -- [--runs N] [--only <id|number>[,…]] [--short] [--no-build] [--viewers 10,100,1000]`);
+  console.error(`${problem}\nusage: npm run bench -- [--runs N] [--only <id|number>[,…]] [--short] [--viewers 10,100,1000]`);
   console.error(`figures: ${FIGURES.map((figure) => `${figure.number} ${figure.id}`).join(', ')}`);
   process.exit(2);
 }
 
-function parseOptions(): { options: BenchOptions; figures: Figure[]; build: boolean } {
+function parseOptions(): { options: BenchOptions; figures: Figure[] } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -38,7 +37,6 @@ function parseOptions(): { options: BenchOptions; figures: Figure[]; build: bool
         runs: { type: 'string', default: '3' },
         only: { type: 'string' },
         short: { type: 'boolean', default: false },
-        'no-build': { type: 'boolean', default: false },
         viewers: { type: 'string', default: '10,100,1000' },
       },
     }));
@@ -56,17 +54,12 @@ function parseOptions(): { options: BenchOptions; figures: Figure[]; build: bool
     const unknown = wanted.filter((name) => !FIGURES.some((figure) => name === String(figure.number) || figure.id.includes(name)));
     if (unknown.length > 0 || figures.length === 0) usage(`no figure matches ${unknown.join(', ') || values.only}`);
   }
-  return { options: { runs, short: values.short, viewerCounts }, figures, build: !values['no-build'] };
+  return { options: { runs, short: values.short, viewerCounts }, figures };
 }
 
 const clock = () => new Date().toISOString().slice(11, 19);
 const log = (message: string) => console.error(`[bench ${clock()}] ${message}`);
 
-function build(): void {
-  log('npm run build');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status ?? result.signal})`);
-}
 
 async function runFigure(figure: Figure, options: BenchOptions): Promise<FigureResult> {
   const measuredAt = new Date().toISOString();
@@ -108,8 +101,9 @@ async function runFigure(figure: Figure, options: BenchOptions): Promise<FigureR
   };
 }
 
-const { options, figures, build: shouldBuild } = parseOptions();
-if (shouldBuild) build();
+const { options, figures } = parseOptions();
+log('building the extension if dist/ is older than its sources');
+ensureBuilt();
 const results = readResults();
 let failedRuns = 0;
 for (const figure of figures) {

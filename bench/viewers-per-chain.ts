@@ -5,9 +5,9 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { DEV_PHRASE, Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { submitPipelined } from '../test/chain/submit.js';
 import { DEMO_RATE_PER_MINUTE, DEMO_STREAM, UNIT } from '../test/e2e/chainState.js';
 import { BlockWatcher, type BlockEvent, type WatchedBlock } from './lib/blockWatcher.js';
+import { blockCapacity } from './lib/capacity.js';
 import { startChainProcess, type ChainProcess } from './lib/chainProcess.js';
 import type { BenchOptions, Figure, MetricSpec, RunContext, RunOutcome } from './lib/figure.js';
 import { sleep } from './lib/meterSession.js';
@@ -20,6 +20,7 @@ const FUNDS_PER_VIEWER = UNIT;
 const TRANSFERS_PER_BATCH = 250;
 /** Joins waiting for the node's acceptance at once. */
 const JOIN_CONCURRENCY = 32;
+const FUNDING_TIMEOUT_MS = 120_000;
 const JOIN_TIMEOUT_MS = 600_000;
 const DRAIN_TIMEOUT_MS = 60_000;
 /** Picoseconds of ref_time per microsecond. */
@@ -112,7 +113,7 @@ export const viewersPerChain: Figure = {
     if (sustained.some((entry) => entry.value < entry.n * 0.9)) {
       const best = sustained.reduce((a, b) => (b.value > a.value ? b : a));
       lines.push(
-        `The local chain fell behind the offered load: at most ${best.value.toFixed(1)} ticks/s sustained (N = ${best.n}${best.cpu === undefined ? '' : `, chain process at ${Math.round(best.cpu)} % of a core`}). chopsticks runs the wasm runtime in an interpreter, in one thread, for every validation and every applied extrinsic: that is the simulator's limit on this machine, not the runtime's. The capacity above is what the runtime's own weight limit allows a production node.`,
+        `The local chain fell behind the offered load: at most ${best.value.toFixed(1)} ticks/s sustained (N = ${best.n}${best.cpu === undefined ? '' : `, chain process at ${Math.round(best.cpu)} % of a core`}). chopsticks executes the runtime with smoldot's wasmi interpreter (itself compiled to wasm), in one thread, for every validation and every applied extrinsic: that is the simulator's limit on this machine, not the runtime's. The capacity above is what the runtime's own weight limit allows a production node.`,
       );
     }
     return lines;
@@ -146,7 +147,7 @@ async function measureViewers(context: RunContext, n: number, withCapacity: bool
     }));
 
     context.log(`funding ${n} viewers`);
-    await fund(api, alice, viewers);
+    await fund(api, alice, viewers, blocks);
     context.log(`${n} viewers join stream ${DEMO_STREAM}`);
     const joinStarted = Date.now();
     await joinAll(viewers, blocks);
@@ -167,16 +168,26 @@ async function measureViewers(context: RunContext, n: number, withCapacity: bool
   }
 }
 
-async function fund(api: ApiPromise, alice: KeyringPair, viewers: Viewer[]): Promise<void> {
-  const batches: Extrinsic[] = [];
+/**
+ * Alice funds the viewers with utility.batch of transfers, sent one after another once each is accepted
+ * (author_submitExtrinsic; inclusion is read from the blocks: a watched submission can report only
+ * `Finalized` when chopsticks finalizes right after `InBlock`).
+ */
+async function fund(api: ApiPromise, alice: KeyringPair, viewers: Viewer[], blocks: BlockWatcher): Promise<void> {
+  let nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+  const hashes: string[] = [];
   for (let start = 0; start < viewers.length; start += TRANSFERS_PER_BATCH) {
     const transfers = viewers.slice(start, start + TRANSFERS_PER_BATCH).map((viewer) => api.tx.balances.transferKeepAlive(viewer.pair.address, FUNDS_PER_VIEWER));
-    batches.push(api.tx.utility.batch(transfers));
+    const signed = await api.tx.utility.batch(transfers).signAsync(alice, { nonce: nonce++, era: 0 });
+    hashes.push((await api.rpc.author.submitExtrinsic(signed)).toHex());
   }
-  const included = await submitPipelined(api, alice, batches);
-  for (const result of included) {
-    if (result.error) throw new Error(`funding failed: ${result.error}`);
-    if (result.events.some(({ event }) => event.section === 'utility' && event.method === 'BatchInterrupted')) throw new Error('funding failed: a utility.batch was interrupted');
+  await untilInBlocks(blocks, hashes, FUNDING_TIMEOUT_MS, 'funding');
+  for (const hash of hashes) {
+    const block = blocks.blockOf(hash)!;
+    const index = block.extrinsics.indexOf(hash);
+    if (block.events.some((event) => event.extrinsic === index && event.section === 'utility' && event.method === 'BatchInterrupted')) {
+      throw new Error('funding failed: a utility.batch was interrupted');
+    }
   }
 }
 
@@ -195,13 +206,21 @@ async function joinAll(viewers: Viewer[], blocks: BlockWatcher): Promise<void> {
     }
   };
   await Promise.all(Array.from({ length: JOIN_CONCURRENCY }, worker));
-  while (hashes.some((hash) => !blocks.blockOf(hash))) {
-    if (Date.now() > deadline) throw new Error(`joins still not in a block after ${JOIN_TIMEOUT_MS} ms`);
-    await sleep(200);
+  await untilInBlocks(blocks, hashes, Math.max(0, deadline - Date.now()), 'join_stream');
+}
+
+/** Waits until every extrinsic in `hashes` is in a block and succeeded; throws after `timeoutMs` or on a failure. */
+async function untilInBlocks(blocks: BlockWatcher, hashes: string[], timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
     await blocks.settled();
+    const missing = hashes.filter((hash) => !blocks.blockOf(hash)).length;
+    if (missing === 0) break;
+    if (Date.now() > deadline) throw new Error(`${missing} of ${hashes.length} ${what} extrinsics not in a block after ${timeoutMs} ms`);
+    await sleep(200);
   }
-  const failed = hashes.filter((hash) => outcomeOf(blocks.blockOf(hash)!, hash) !== 'ok');
-  if (failed.length > 0) throw new Error(`${failed.length} join_stream calls failed`);
+  const failed = hashes.map((hash) => outcomeOf(blocks.blockOf(hash)!, hash)).filter((outcome) => outcome !== 'ok');
+  if (failed.length > 0) throw new Error(`${failed.length} ${what} extrinsics failed, e.g. ${failed[0]}`);
 }
 
 /** 'ok', or the dispatch error of the extrinsic `hash` in `block`. */
@@ -355,11 +374,10 @@ async function runtimeCapacity(api: ApiPromise, payer: KeyringPair, blocks: Bloc
   const lengthLimit = (api.consts.system.blockLength.toJSON() as { max: { normal: number } }).max.normal;
   const encodedLength = sample.encodedLength;
 
-  const byRefTime = Number(normalMax.refTime / perExtrinsic.refTime);
-  // A solo chain's block has no proof-size limit in practice (u64::MAX): count it only when it is finite.
-  const byProof = normalMax.proofSize < 2n ** 62n && perExtrinsic.proofSize > 0n ? Number(normalMax.proofSize / perExtrinsic.proofSize) : Number.POSITIVE_INFINITY;
-  const byLength = Math.floor(lengthLimit / encodedLength);
-  const extrinsicsPerBlock = Math.min(byRefTime, byProof, byLength);
+  const capacity = blockCapacity(
+    { normalRefTime: normalMax.refTime, normalProofSize: normalMax.proofSize, normalLength: lengthLimit, blockSeconds: PRODUCTION_BLOCK_SECONDS },
+    { ...perExtrinsic, length: encodedLength },
+  );
   return {
     metrics: {
       queryInfoRefTimeUs: Number(queryWeight.refTime) / PS_PER_US,
@@ -367,16 +385,16 @@ async function runtimeCapacity(api: ApiPromise, payer: KeyringPair, blocks: Bloc
       baseExtrinsicUs: Number(base.refTime) / PS_PER_US,
       blockWeightPerTickUs: Number(perExtrinsic.refTime) / PS_PER_US,
       encodedLength,
-      extrinsicsPerBlock,
-      viewersPerBlock: extrinsicsPerBlock / PRODUCTION_BLOCK_SECONDS,
-      batchSecondsFor10k: Math.ceil((TARGET_VIEWERS * PRODUCTION_BLOCK_SECONDS) / extrinsicsPerBlock),
+      extrinsicsPerBlock: capacity.extrinsicsPerBlock,
+      viewersPerBlock: capacity.viewers(1),
+      batchSecondsFor10k: capacity.secondsPerExtrinsicFor(TARGET_VIEWERS),
     },
     details: {
       inEvent: { refTime: inEvent.refTime.toString(), proofSize: inEvent.proofSize.toString() },
       queryInfo: { refTime: queryWeight.refTime.toString(), proofSize: queryWeight.proofSize.toString(), partialFee: queried.partialFee.toString() },
       fullestBlock: { number: fullest.block.number, ticks: fullest.ticks, normal: { refTime: normalUsed.refTime.toString(), proofSize: normalUsed.proofSize.toString() } },
       normalLimit: { refTime: normalMax.refTime.toString(), proofSize: normalMax.proofSize.toString(), length: lengthLimit },
-      limitedBy: extrinsicsPerBlock === byRefTime ? 'ref_time' : extrinsicsPerBlock === byLength ? 'length' : 'proof_size',
+      limitedBy: capacity.limitedBy,
     },
   };
 }

@@ -13,6 +13,9 @@ const format = (value: number, spec: MetricSpec) =>
 
 const withUnit = (text: string, spec: MetricSpec) => (spec.unit ? `${text} ${spec.unit}` : text);
 
+/** A `|` inside a table cell would end it. */
+const escapeCell = (text: string) => text.replaceAll('|', '\\|');
+
 function verdict(summary: Summary | null, spec: MetricSpec): string {
   if (!spec.target) return '';
   if (!summary) return 'not measured';
@@ -30,7 +33,7 @@ function metricRow(spec: MetricSpec, summary: Summary | null, figure?: Figure): 
   const spread = summary ? (summary.n > 1 ? `${format(summary.min, spec)} – ${format(summary.max, spec)}` : 'one run') : '—';
   const target = spec.target?.text ?? '';
   const label = figure ? `${figure.number}. ${figure.title}: ${spec.label}` : spec.label;
-  return `| ${label} | ${median} | ${spread} | ${target} | ${verdict(summary, spec)} |`;
+  return `| ${[label, median, spread, target, verdict(summary, spec)].map(escapeCell).join(' | ')} |`;
 }
 
 export function renderReport(figures: readonly Figure[], results: ResultsFile): string {

@@ -2,7 +2,7 @@
 // - a tap on WebSocket.prototype.send, injected into the running worker through Playwright, that notes
 //   when each extrinsic left the worker (author_submitAndWatchExtrinsic) and its bytes;
 // - a DevTools session on the worker target for its JS heap (Runtime.getHeapUsage);
-// - the browser's ServiceWorker events, for when Chromium starts the worker.
+// - the browser's ServiceWorker domain, to stop the worker and see when Chromium starts it again.
 import type { CDPSession, Page, Worker } from 'playwright';
 import type { Meter } from '../../test/e2e/fixture.js';
 
@@ -117,10 +117,11 @@ export class WorkerTarget {
 export type WorkerStatus = 'stopped' | 'starting' | 'running' | 'stopping';
 
 /**
- * Notes every change of the extension worker's running status, from a window showing the extension's
- * manifest.json (an extension page that opens no port to the worker, so it never wakes it).
+ * Notes every change of the extension worker's running status, and stops the worker, from a window showing
+ * the extension's manifest.json: an extension page that opens no port to the worker. It stays open, because
+ * closing a tab wakes the worker (`tabs.onRemoved`), which the fixture's `stopServiceWorker` does.
  */
-export class WorkerStatusLog {
+export class WorkerLifecycle {
   readonly changes: { status: WorkerStatus; at: number }[] = [];
 
   private constructor(
@@ -128,10 +129,10 @@ export class WorkerStatusLog {
     private readonly session: CDPSession,
   ) {}
 
-  static async open(meter: Meter): Promise<WorkerStatusLog> {
+  static async open(meter: Meter): Promise<WorkerLifecycle> {
     const page = await meter.browser.openWindow(meter.browser.extensionUrl('manifest.json'));
     const session = await meter.browser.context.newCDPSession(page);
-    const log = new WorkerStatusLog(page, session);
+    const lifecycle = new WorkerLifecycle(page, session);
     const prefix = meter.browser.extensionUrl('');
     let last: WorkerStatus | null = null;
     session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -139,15 +140,22 @@ export class WorkerStatusLog {
       for (const version of versions) {
         if (!version.scriptURL.startsWith(prefix)) continue;
         const status = version.runningStatus as WorkerStatus;
-        if (status !== last) log.changes.push({ status, at });
+        if (status !== last) lifecycle.changes.push({ status, at });
         last = status;
       }
     });
     await session.send('ServiceWorker.enable');
-    return log;
+    return lifecycle;
   }
 
-  /** When the worker last went to `status` after `since`, waiting up to `timeoutMs`. */
+  /** Stops the worker as Chromium does when it idles out, and resolves once it is stopped. */
+  async stop(): Promise<void> {
+    const since = Date.now();
+    await this.session.send('ServiceWorker.stopAllWorkers');
+    await this.waitFor('stopped', since, 10_000);
+  }
+
+  /** When the worker first went to `status` at or after `since`, waiting up to `timeoutMs`. */
   async waitFor(status: WorkerStatus, since: number, timeoutMs: number): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {

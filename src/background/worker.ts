@@ -255,7 +255,7 @@ export class Worker {
         return null;
       case 'subscription:buy': {
         const result = await this.#buySubscription(request.streamId, request.maxPrice);
-        if (result.status === 'included' && request.consentId !== null) await this.#engine.decideConsent(request.consentId, 'allow-once');
+        if (result.status === 'included' && request.consentId !== null) await this.#allowSubscribedStream(request.consentId, request.streamId);
         return result;
       }
       case 'creator:estimate-fee':
@@ -269,6 +269,20 @@ export class Worker {
     if (this.#keystore.status !== 'unlocked') throw new Error('Unlock your account to subscribe.');
     if (!this.#chain.ready) throw new Error('Not connected to the chain: check the node endpoint in the settings.');
     return callResult(await this.#chain.submitCall(subscribeCall(streamId, maxPrice)), { amount: SUBSCRIBED_PRICE });
+  }
+
+  /**
+   * A subscription bought from the consent prompt answers it with allow-once. The prompt may have been
+   * replaced meanwhile (a frame of the tab reloaded): then the open request for the same stream is answered.
+   */
+  async #allowSubscribedStream(consentId: string, streamId: string): Promise<void> {
+    const open = this.#engine.consentView();
+    const replacement = open && open.id !== consentId && open.stream.streamId === streamId ? open.id : null;
+    try {
+      await this.#engine.decideConsent(consentId, 'allow-once');
+    } catch {
+      if (replacement) await this.#engine.decideConsent(replacement, 'allow-once');
+    }
   }
 
   /** Hex public key of the unlocked account (the creator page's calls check stream ownership with it). */

@@ -68,7 +68,9 @@ async function devtoolsEndpoint(profile: string, child: ChildProcess, output: ()
   const file = join(profile, 'DevToolsActivePort');
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Chromium exited with code ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`Chromium exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    }
     const text = await readFile(file, 'utf8').catch(() => '');
     const [port, path] = text.split('\n');
     if (port && path) return `ws://127.0.0.1:${port}${path}`;
@@ -106,6 +108,9 @@ export async function launchExtensionBrowser(options: ExtensionBrowserOptions = 
     stderr = (stderr + chunk.toString()).slice(-8000);
   });
   const exited = new Promise<void>((done) => chromiumProcess.once('exit', () => done()));
+  // A run that ends without close() (an error, Ctrl-C) must not leave Chromium behind.
+  const killOnExit = () => chromiumProcess.kill('SIGKILL');
+  process.once('exit', killOnExit);
 
   let browser: Browser;
   try {
@@ -113,6 +118,7 @@ export async function launchExtensionBrowser(options: ExtensionBrowserOptions = 
   } catch (error) {
     chromiumProcess.kill('SIGKILL');
     await exited;
+    process.off('exit', killOnExit);
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
@@ -197,10 +203,11 @@ export async function launchExtensionBrowser(options: ExtensionBrowserOptions = 
     closed = true;
     await browserSession.send('Browser.close').catch(() => undefined);
     await Promise.race([exited, sleep(5000)]);
-    if (chromiumProcess.exitCode === null) {
+    if (chromiumProcess.exitCode === null && chromiumProcess.signalCode === null) {
       chromiumProcess.kill('SIGKILL');
       await exited;
     }
+    process.off('exit', killOnExit);
     await browser.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true });
   };

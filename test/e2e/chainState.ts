@@ -4,8 +4,9 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { ISubmittableResult } from '@polkadot/types/types';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
-import { submit } from '../chain/submit.js';
 
 export const DEMO_STREAM = '1';
 /** Stream 1's base rate in the dev preset: 0.1 VIL per minute. */
@@ -41,6 +42,34 @@ export const expectedPayment = (ticks: number, ratePerMinute: bigint) => (BigInt
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/**
+ * Signs, submits and resolves with the result once the transaction is in a block. Chopsticks reports
+ * `inBlock` and, 100 ms later, `finalized`; @polkadot/api keeps only the last notification that arrives
+ * before it has registered the subscription, so `inBlock` alone can be missed — either status will do.
+ */
+function included(signer: KeyringPair, tx: SubmittableExtrinsic<'promise'>): Promise<ISubmittableResult> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let unsubscribe: (() => void) | undefined;
+    tx.signAndSend(signer, (result) => {
+      if (settled) return;
+      if (result.isError) {
+        settled = true;
+        reject(new Error(`transaction ${result.status.type}`));
+      } else if (result.status.isInBlock || result.status.isFinalized) {
+        settled = true;
+        resolve(result);
+      } else return;
+      unsubscribe?.();
+    })
+      .then((stop) => {
+        unsubscribe = stop;
+        if (settled) stop();
+      })
+      .catch(reject);
+  });
+}
+
 export class ChainState {
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Events by block number; blocks never change once built (chopsticks builds no forks). */
@@ -65,14 +94,20 @@ export class ChainState {
     return new ChainState(api, dev, keyring);
   }
 
-  /** Signs with `signer` after its previous transaction from this helper is in a block (one nonce at a time). */
-  private async signed(signer: KeyringPair, tx: Parameters<typeof submit>[2]) {
+  /**
+   * Signs with `signer` once its previous transaction from this helper is in a block (one nonce at a time)
+   * and fails with `Section.Name` when the call failed.
+   */
+  private async signed(signer: KeyringPair, tx: SubmittableExtrinsic<'promise'>): Promise<ISubmittableResult> {
     const previous = this.queues.get(signer.address) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => submit(this.api, signer, tx));
+    const next = previous.catch(() => undefined).then(() => included(signer, tx));
     this.queues.set(signer.address, next);
-    const included = await next;
-    if (included.error) throw new Error(`${tx.method.section}.${tx.method.method} failed: ${included.error}`);
-    return included;
+    const result = await next;
+    if (result.dispatchError) {
+      const error = result.dispatchError.isModule ? this.api.registry.findMetaError(result.dispatchError.asModule) : null;
+      throw new Error(`${tx.method.section}.${tx.method.method} failed: ${error ? `${error.section}.${error.name}` : result.dispatchError.toString()}`);
+    }
+    return result;
   }
 
   /** A brand-new account (its mnemonic is imported into the extension) funded by Alice with `funds` plancks. */
@@ -90,8 +125,8 @@ export class ChainState {
   /** Registers an active stream for `creator` and returns its id. */
   async registerStream(creator: DevAccount, title: string, ratePerMinute = DEMO_RATE_PER_MINUTE): Promise<string> {
     const pricing = { baseRatePerMinute: ratePerMinute, premiumRatePerMinute: null, subscriptionAvailable: false, subscriptionPrice: null };
-    const included = await this.signed(this.dev[creator], this.api.tx.streamRegistry.registerStream(title, 'e2e', 'test', pricing));
-    const registered = included.events.find(({ event }) => event.section === 'streamRegistry' && event.method === 'StreamRegistered');
+    const result = await this.signed(this.dev[creator], this.api.tx.streamRegistry.registerStream(title, 'e2e', 'test', pricing));
+    const registered = result.events.find(({ event }) => event.section === 'streamRegistry' && event.method === 'StreamRegistered');
     if (!registered) throw new Error('register_stream emitted no StreamRegistered');
     return registered.event.data[0]!.toString();
   }

@@ -117,8 +117,10 @@ describe('creators (real chain)', () => {
     await subscribe.waitFor({ timeout: 30_000 });
     expect(await subscribe.getAttribute('data-planck')).toBe(CLUB_SUBSCRIPTION.toString());
     await subscribe.click();
-    await popup.page.locator('[data-testid="consent-prompt"]').waitFor({ state: 'detached', timeout: 30_000 });
-    await popup.page.locator('[data-testid="session-subscribed"]').waitFor({ timeout: 30_000 });
+    const refused = popup.page.locator('[data-testid="consent-subscribe-error"]');
+    await popup.page.locator('[data-testid="consent-subscribe-error"], [data-testid="session-subscribed"]').first().waitFor({ timeout: 60_000 });
+    if ((await refused.count()) > 0) throw new Error(`the subscription was refused: ${await refused.textContent()}`);
+    await popup.page.locator('[data-testid="consent-prompt"]').waitFor({ state: 'detached', timeout: 10_000 });
     const subscribedAt = await player.playedSeconds();
 
     await sleep(15_000);

@@ -44,7 +44,7 @@ export class CreatorPageUi {
   async register(): Promise<string> {
     await this.page.locator(byTestId('register-submit')).click();
     const answered = this.page.locator(`${byTestId('register-result')}, ${byTestId('register-error')}`);
-    await answered.first().waitFor({ timeout: 30_000 });
+    await answered.first().waitFor({ timeout: 60_000 });
     const stream = await this.page.locator(byTestId('register-result')).getAttribute('data-stream-id');
     if (!stream) {
       const said = await this.page.locator(`${byTestId('register-outcome')}, ${byTestId('register-error')}`).allTextContents();

@@ -131,10 +131,6 @@ export class PopupPage {
     await this.page.locator(byTestId('consent-prompt')).waitFor({ state: 'detached' });
   }
 
-  async consentShown(): Promise<boolean> {
-    return this.page.locator(byTestId('consent-prompt')).isVisible();
-  }
-
   /** The "not billing because …" code shown for this tab, or null. */
   async notBillingReason(): Promise<NotBillingCode | null> {
     const reason = this.page.locator(byTestId('not-billing-reason'));

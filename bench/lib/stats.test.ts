@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { quantile, summarize } from './stats.js';
+
+describe('quantile', () => {
+  it('interpolates between the closest ranks, whatever the order of the values', () => {
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(quantile([10, 20, 30, 40, 50], 0.99)).toBeCloseTo(49.6);
+    expect(quantile([7], 0.95)).toBe(7);
+  });
+
+  it('refuses no values and quantiles outside 0..1', () => {
+    expect(() => quantile([], 0.5)).toThrow(/no values/);
+    expect(() => quantile([1], 1.5)).toThrow(/outside/);
+  });
+});
+
+describe('summarize', () => {
+  it('gives the median and spread of the finite values only', () => {
+    expect(summarize([3, Number.NaN, 1, 2, Number.POSITIVE_INFINITY])).toEqual({ n: 3, median: 2, min: 1, max: 3, q1: 1.5, q3: 2.5 });
+  });
+
+  it('is null when no run produced the metric', () => {
+    expect(summarize([Number.NaN])).toBeNull();
+  });
+});
