@@ -41,6 +41,19 @@ async function blocksSaved(chain: Chopsticks): Promise<void> {
   }
 }
 
+/** What a chain started from a genesis spec reports as its genesis hash, and what the runtime signs with. */
+const GENESIS_PLACEHOLDER_HASH: `0x${string}` = `0x${'45'.repeat(32)}`;
+
+/**
+ * chopsticks 1.5 saves block 2 onwards with a parent hash its genesis provider does not know, so after
+ * a resume `chain_getBlockHash(0)` answers a hash no transaction was signed for (1010 badProof).
+ * Block 0 is always the genesis: answer with the hash the runtime expects.
+ */
+function keepGenesisHashAfterResume(chain: Chopsticks): void {
+  const getBlockAt = chain.getBlockAt.bind(chain);
+  chain.getBlockAt = (number) => (number === 0 ? chain.getBlock(GENESIS_PLACEHOLDER_HASH) : getBlockAt(number));
+}
+
 export async function startChain(options: ChainOptions = {}): Promise<RunningChain> {
   const genesis = await buildGenesis(options.wasmPath ?? RUNTIME_WASM);
   const requestedPort = options.port ?? 9944;
@@ -53,6 +66,7 @@ export async function startChain(options: ChainOptions = {}): Promise<RunningCha
     'save-blocks': options.db !== undefined,
     resume: options.resume && options.db ? true : undefined,
   } as Parameters<typeof setupWithServer>[0]);
+  if (options.resume) keepGenesisHashAfterResume(context.chain);
   const port = Number(context.addr.split(':').pop());
   // chopsticks quietly moves to the next free port; clients configured for this one would miss it.
   if (requestedPort !== 0 && port !== requestedPort) {

@@ -187,6 +187,10 @@ describe('the Vilokanam chain (runtime wasm in chopsticks)', () => {
     const resumed = await ApiPromise.create({ provider: new WsProvider(second.endpoint), noInitWarn: true });
     expect((await resumed.rpc.chain.getHeader()).number.toNumber()).toBe(head);
     expect((await resumed.query.system.account(ferdie.address)).data.free.toBigInt()).toBe(balance);
+    // A client connecting afresh signs for the same genesis and is accepted.
+    expect(resumed.genesisHash.toHex()).toBe(api.genesisHash.toHex());
+    const after = await submit(resumed, ferdie, resumed.tx.balances.transferKeepAlive(alice.address, UNIT));
+    expect(after.error).toBeNull();
     await resumed.disconnect();
     await second.close();
   });

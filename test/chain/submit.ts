@@ -24,7 +24,9 @@ export function send(api: ApiPromise, signed: Extrinsic): { accepted: Promise<un
   const included = new Promise<Included>((resolve, reject) => {
     accepted = signed.send((result) => {
       if (result.isError) reject(new Error(`${what} was ${result.status.type}`));
-      if (!result.status.isInBlock) return;
+      // chopsticks announces inBlock and finalized 100 ms apart; @polkadot/api keeps only the last
+      // notification that arrives before the subscription is registered, so either one counts.
+      if (!result.status.isInBlock && !result.status.isFinalized) return;
       const feePaid = result.events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
       const fee = feePaid ? BigInt(feePaid.event.data[1].toString()) : 0n;
       let error: string | null = null;
