@@ -370,7 +370,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
           await tx.signAsync(signer, { nonce });
           await onSigned?.({ nonce, hash: tx.hash.toHex() });
           unsubscribe = await tx.send((result) => {
-            if (result.status.isInBlock) onInBlock?.(result);
+            if (isInABlock(result)) onInBlock?.(result);
             this.#onStatus(api, nonces, result, finish);
           });
         })
@@ -390,7 +390,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
       finish({ kind: 'rejected', error: `The transaction pool dropped the payment (${status.type}).`, retryable: true, insufficientFunds: false });
       return;
     }
-    if (!status.isInBlock) return;
+    if (!isInABlock(result)) return;
     let fee = 0n;
     let paid = 0n;
     for (const { event } of result.events) {
@@ -400,6 +400,15 @@ export class ChainClient implements MeteringChain, CreatorChain {
     if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError as DispatchError) });
     else finish({ kind: 'included', fee, paid });
   }
+}
+
+/**
+ * In a block: `inBlock`, or `finalized` when that is the first status heard. chopsticks sends both within
+ * 100 ms and @polkadot/api's WsProvider keeps only the last notification that arrives before the
+ * subscription is registered, so `inBlock` can be lost (.helpers/C-findings.md). `finish` runs once.
+ */
+function isInABlock(result: ISubmittableResult): boolean {
+  return result.status.isInBlock || result.status.isFinalized;
 }
 
 /** `api.tx[pallet][method](...args)` of a described call. */

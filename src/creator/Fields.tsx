@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { utf8Length } from '../shared/streamDetails';
 
 interface FieldProps {
@@ -13,7 +12,6 @@ interface FieldProps {
   multiline?: boolean;
   inputMode?: 'decimal';
   placeholder?: string;
-  children?: ComponentChildren;
 }
 
 /** A labelled text input with its own error line. */

@@ -51,7 +51,8 @@ function included(signer: KeyringPair, tx: SubmittableExtrinsic<'promise'>): Pro
   return new Promise((resolve, reject) => {
     let settled = false;
     let unsubscribe: (() => void) | undefined;
-    tx.signAndSend(signer, (result) => {
+    // nonce -1: ask the runtime (AccountNonceApi); without it @polkadot/api uses a cached, possibly stale one.
+    tx.signAndSend(signer, { nonce: -1 }, (result) => {
       if (settled) return;
       if (result.isError) {
         settled = true;
