@@ -15,6 +15,8 @@ export interface FrameState extends FrameSource {
   tag: TagParseResult | null;
   playing: boolean;
   reportedAt: number;
+  /** While playing: since when (worker clock) the frame says it has played without a break; else null. */
+  playingSince: number | null;
 }
 
 /** What each frame of each tab last reported. Kept in memory; after a restart tabs are asked to resend. */
@@ -27,6 +29,7 @@ export class FrameRegistry {
       tag: message.tag ? parseTag(message.tag) : null,
       playing: message.playing,
       reportedAt: now,
+      playingSince: message.playing && message.playingForMs !== undefined ? now - message.playingForMs : null,
     });
   }
 

@@ -40,6 +40,12 @@ export interface SessionRecord {
   lastSeenAt: number;
   /** Epoch second (ms / 1000) last counted: a second is never counted twice, even across restarts. */
   lastCountedSecond: number | null;
+  /**
+   * First second after `lastCountedSecond` a tick saw the stream and did not count it (paused, stopped,
+   * over budget, not playing…). Seconds from it on are never billed from a frame's `playingForMs`.
+   * Absent in documents saved before it existed.
+   */
+  heldBackSecond?: number | null;
   join: JoinState;
   /** Counted seconds not yet sent (chain unreachable, locked, stopped…): settled later, never dropped. */
   held: number;

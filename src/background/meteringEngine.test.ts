@@ -465,4 +465,87 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     await h.second();
     expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([1, 1, 5]);
   });
+  describe('seconds no tick saw, proven by the frame (fake clock)', () => {
+    /** The frame's heartbeat, with how long it has played without a break (as the content script sends it). */
+    const heartbeat = (h: ReturnType<typeof harness>, playingSince: number) =>
+      h.frames.report({ tabId: 1, frameId: 0, origin: SITE }, { type: 'frame:media', tag: tagFor('1'), playing: true, playingForMs: h.now - playingSince }, h.now);
+    const playFor = async (h: ReturnType<typeof harness>, playingSince: number, count: number) => {
+      for (let i = 0; i < count; i += 1) {
+        h.advance(1000);
+        heartbeat(h, playingSince);
+        h.engine.framesChanged();
+        await flush();
+        await h.engine.tick();
+        await flush();
+      }
+    };
+
+    it('bills the seconds the worker was stopped once, when the frame played through them, and none twice', async () => {
+      const h = harness({ rules: { [SITE]: 'allow' } });
+      const start = h.now;
+      await playFor(h, start, 5);
+      expect(h.tickedSeconds()).toBe(5);
+      h.restart(); // the worker is stopped…
+      h.advance(7000); // …for 7 s while the video plays on
+      heartbeat(h, start); // the next heartbeat wakes it
+      await h.engine.tick();
+      await flush();
+      expect(h.tickedSeconds(), 'the 6 seconds no tick saw and this one').toBe(12);
+      h.advance(300);
+      heartbeat(h, start);
+      await h.engine.tick(); // the same second again: nothing more
+      await flush();
+      expect(h.tickedSeconds()).toBe(12);
+      await playFor(h, start, 3);
+      const elapsedSeconds = Math.floor(h.now / 1000) - Math.floor(start / 1000);
+      expect(h.tickedSeconds()).toBe(15);
+      expect(h.tickedSeconds()).toBeLessThanOrEqual(elapsedSeconds);
+      expect(h.chain.sessions.get('1')?.ticks).toBe(15);
+      expect(h.session()).toMatchObject({ seconds: 15, confirmedSeconds: 15, pendingSeconds: 0 });
+      expect(h.session()?.spent).toBe(paidFor(15).toString());
+    });
+
+    it('bills only the part of the gap the frame played without a break', async () => {
+      const h = harness({ rules: { [SITE]: 'allow' } });
+      await playFor(h, h.now, 4);
+      h.restart();
+      h.advance(4000);
+      const resumedAt = h.now; // paused and played again while the worker was stopped
+      h.advance(3000);
+      heartbeat(h, resumedAt);
+      await h.engine.tick();
+      await flush();
+      expect(h.tickedSeconds(), '4, then the 2 whole seconds since the frame resumed, then this one').toBe(7);
+    });
+
+    it('never bills from playingForMs the seconds a tick saw and did not count (metering paused)', async () => {
+      const h = harness({ rules: { [SITE]: 'allow' } });
+      const start = h.now;
+      await playFor(h, start, 3);
+      await h.engine.setPaused(true);
+      await playFor(h, start, 5);
+      expect(h.tickedSeconds()).toBe(3);
+      h.restart(); // even across a worker restart
+      h.advance(2000);
+      await h.engine.setPaused(false);
+      await playFor(h, start, 2);
+      expect(h.tickedSeconds()).toBe(5);
+    });
+
+    it('keeps to the budget: the gap is billed only when the budget has room for it', async () => {
+      const perSecond = (RATE + 59n) / 60n;
+      const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (perSecond * 6n).toString(), perDay: null, global: null } });
+      const start = h.now;
+      await playFor(h, start, 3);
+      h.restart();
+      h.advance(6000);
+      heartbeat(h, start);
+      await h.engine.tick();
+      await flush();
+      expect(h.tickedSeconds(), 'the 5 unseen seconds do not fit: only this one').toBe(4);
+      await playFor(h, start, 4);
+      expect(h.tickedSeconds()).toBe(6);
+      expect(h.session()?.stopReason?.code).toBe('budget-session');
+    });
+  });
 });

@@ -181,7 +181,8 @@ export class MeteringEngine {
       if (verdict.reason?.code === 'rate-changed' && session && !session.stop) this.#stop(session, verdict.reason);
       if (verdict.billable && !billable.has(verdict.streamId)) billable.set(verdict.streamId, verdict);
     }
-    for (const [streamId, verdict] of billable) this.#count(streamId, verdict, second, now, ctx);
+    for (const [streamId, verdict] of billable) this.#count(streamId, verdict, second, now, ctx, playingSince(verdicts, streamId));
+    this.#markHeldBack(verdicts, second);
     this.#expire(now);
 
     await this.#persist();
@@ -456,7 +457,7 @@ export class MeteringEngine {
     }
   }
 
-  #count(streamId: string, verdict: FrameVerdict, second: number, now: number, ctx: MeteringContext): void {
+  #count(streamId: string, verdict: FrameVerdict, second: number, now: number, ctx: MeteringContext, since: number | null): void {
     const info = verdict.info;
     if (!info) return;
     let session = this.#doc.sessions[streamId];
@@ -466,12 +467,17 @@ export class MeteringEngine {
       this.#doc.sessions[streamId] = session;
       this.#dirty = true;
     }
-    // One second per tick that sees it playing. A second no tick saw (the worker was blocked for more
-    // than a second) is not billed: the meter only pays for play it observed.
     if (session.lastCountedSecond !== null && second <= session.lastCountedSecond) return;
-    const seconds = 1;
-
-    const overBudget = this.#budgetExceeded(session, seconds, ctx);
+    // One second per tick that sees it playing. Seconds no tick saw (the worker was stopped, or its timer
+    // ran late) are billed only when a frame proves it played them without a break (`playingSince`), and
+    // only those after the last counted second and before the stream was last seen not counted.
+    const gap = this.#unseenPlayedSeconds(session, second, since);
+    let seconds = 1 + gap;
+    let overBudget = this.#budgetExceeded(session, seconds, ctx);
+    if (overBudget && gap > 0) {
+      seconds = 1;
+      overBudget = this.#budgetExceeded(session, seconds, ctx);
+    }
     if (overBudget) {
       session.stop = notBilling(overBudget);
       this.#dirty = true;
@@ -480,6 +486,28 @@ export class MeteringEngine {
     session.held += seconds;
     session.lastCountedSecond = second;
     this.#dirty = true;
+  }
+
+  /** Whole seconds strictly between the last counted one and `second` that the frame played and no tick saw. */
+  #unseenPlayedSeconds(session: SessionRecord, second: number, since: number | null): number {
+    if (session.lastCountedSecond === null || since === null) return 0;
+    const first = Math.max(session.lastCountedSecond + 1, Math.ceil(since / 1000));
+    const heldBack = session.heldBackSecond ?? null;
+    const end = heldBack !== null && heldBack > session.lastCountedSecond ? Math.min(second, heldBack) : second;
+    return Math.max(0, end - first);
+  }
+
+  /** Notes the first second a tick saw a session's stream and did not count it. */
+  #markHeldBack(verdicts: FrameVerdict[], second: number): void {
+    for (const streamId of new Set(verdicts.map((v) => v.streamId))) {
+      const session = streamId === null ? undefined : this.#doc.sessions[streamId];
+      if (!session || session.lastCountedSecond === second) continue;
+      const last = session.lastCountedSecond ?? -Infinity;
+      const heldBack = session.heldBackSecond ?? null;
+      if (heldBack !== null && heldBack > last) continue;
+      session.heldBackSecond = second;
+      this.#dirty = true;
+    }
   }
 
   #budgetExceeded(session: SessionRecord, seconds: number, ctx: MeteringContext): NotBillingCode | null {
@@ -824,6 +852,16 @@ function sessionStream(session: SessionRecord): ChainStream {
     ratePerMinute: big(session.ratePerMinute),
     active: true,
   };
+}
+
+/** The earliest time a billable frame of the stream says it has played since without a break, or null. */
+function playingSince(verdicts: FrameVerdict[], streamId: string): number | null {
+  let since: number | null = null;
+  for (const v of verdicts) {
+    const start = v.frame.playingSince;
+    if (v.billable && v.streamId === streamId && start !== null && (since === null || start < since)) since = start;
+  }
+  return since;
 }
 
 function isFundsError(error: string): boolean {

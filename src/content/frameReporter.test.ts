@@ -93,6 +93,21 @@ describe('FrameReporter (fake clock)', () => {
     expect(clock.running).toBe(0);
   });
 
+  test('each heartbeat says how long the frame has played without a break; a stop starts it again', () => {
+    frame.tag = TAG;
+    frame.playing = true;
+    frame.candidate = true;
+    reporter.update();
+    clock.advance(3000);
+    expect(sent.map((message) => message.playingForMs)).toEqual([0, 1000, 2000, 3000]);
+    frame.playing = false;
+    reporter.update();
+    expect(sent.at(-1)?.playingForMs).toBeUndefined();
+    frame.playing = true;
+    reporter.update();
+    expect(sent.at(-1)?.playingForMs).toBe(0);
+  });
+
   test('an unpaused element is sampled until its time moves, then reported as playing', () => {
     frame.tag = TAG;
     frame.candidate = true;
@@ -125,7 +140,7 @@ describe('FrameReporter (fake clock)', () => {
     expect(sent).toHaveLength(count);
     expect(clock.running).toBe(0);
     reporter.resume();
-    expect(sent.at(-1)).toEqual({ type: 'frame:media', tag: TAG, playing: true });
+    expect(sent.at(-1)).toEqual({ type: 'frame:media', tag: TAG, playing: true, playingForMs: 0 });
   });
 
   test('after stop nothing is sent again', () => {

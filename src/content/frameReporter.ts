@@ -1,4 +1,4 @@
-import type { FrameMediaMessage, RawTag } from '../shared/messages';
+import { MAX_PLAYING_FOR_MS, type FrameMediaMessage, type RawTag } from '../shared/messages';
 
 /** How often currentTime is sampled while some element might be playing. */
 export const SAMPLE_INTERVAL_MS = 500;
@@ -30,6 +30,8 @@ export interface FrameSources {
 export class FrameReporter {
   private lastSent: FrameMediaMessage | null = null;
   private lastSentAt = 0;
+  /** When this frame started playing without a break since (its own clock); null while not playing. */
+  private playingSince: number | null = null;
   private timer: number | null = null;
   private suspended = false;
   private stopped = false;
@@ -58,8 +60,9 @@ export class FrameReporter {
   /** `pagehide`: the frame stops playing for the worker right away. */
   suspend(): void {
     if (this.suspended || this.stopped) return;
-    if (this.lastSent?.playing) this.send({ ...this.lastSent, playing: false });
+    if (this.lastSent?.playing) this.send({ type: 'frame:media', tag: this.lastSent.tag, playing: false });
     this.suspended = true;
+    this.playingSince = null;
     this.clearTimer();
   }
 
@@ -77,7 +80,14 @@ export class FrameReporter {
   }
 
   private currentMessage(): FrameMediaMessage {
-    return { type: 'frame:media', tag: this.sources.readTag(), playing: this.sources.isPlaying() };
+    const tag = this.sources.readTag();
+    if (!this.sources.isPlaying()) {
+      this.playingSince = null;
+      return { type: 'frame:media', tag, playing: false };
+    }
+    const now = this.environment.now();
+    this.playingSince ??= now;
+    return { type: 'frame:media', tag, playing: true, playingForMs: Math.min(now - this.playingSince, MAX_PLAYING_FOR_MS) };
   }
 
   private send(message: FrameMediaMessage): void {

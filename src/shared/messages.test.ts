@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrameMessage, parseUiRequest } from './messages';
+import { MAX_PLAYING_FOR_MS, parseFrameMessage, parseUiRequest } from './messages';
 
 describe('parseFrameMessage', () => {
   it('accepts the exact frame:media shape, with or without a tag', () => {
     const tag = { stream: ['1'], network: [], creator: ['5Grw'] };
     expect(parseFrameMessage({ type: 'frame:media', tag, playing: true })).toEqual({ type: 'frame:media', tag, playing: true });
     expect(parseFrameMessage({ type: 'frame:media', tag: null, playing: false })).toEqual({ type: 'frame:media', tag: null, playing: false });
+  });
+
+  it('accepts playingForMs while playing, up to its cap', () => {
+    expect(parseFrameMessage({ type: 'frame:media', tag: null, playing: true, playingForMs: 4200 })).toEqual({
+      type: 'frame:media',
+      tag: null,
+      playing: true,
+      playingForMs: 4200,
+    });
+    expect(parseFrameMessage({ type: 'frame:media', tag: null, playing: true, playingForMs: MAX_PLAYING_FOR_MS })?.playingForMs).toBe(
+      MAX_PLAYING_FOR_MS,
+    );
   });
 
   it.each([
@@ -17,6 +29,11 @@ describe('parseFrameMessage', () => {
     ['tag extra field', { type: 'frame:media', tag: { stream: ['1'], network: [], creator: [], title: ['x'] }, playing: true }],
     ['non-string value', { type: 'frame:media', tag: { stream: [1], network: [], creator: [] }, playing: true }],
     ['too many values', { type: 'frame:media', tag: { stream: Array(17).fill('1'), network: [], creator: [] }, playing: true }],
+    ['playingForMs while not playing', { type: 'frame:media', tag: null, playing: false, playingForMs: 1000 }],
+    ['playingForMs negative', { type: 'frame:media', tag: null, playing: true, playingForMs: -1 }],
+    ['playingForMs not an integer', { type: 'frame:media', tag: null, playing: true, playingForMs: 1.5 }],
+    ['playingForMs a string', { type: 'frame:media', tag: null, playing: true, playingForMs: '1000' }],
+    ['playingForMs over the cap', { type: 'frame:media', tag: null, playing: true, playingForMs: MAX_PLAYING_FOR_MS + 1 }],
     ['huge value', { type: 'frame:media', tag: { stream: ['1'.repeat(300)], network: [], creator: [] }, playing: true }],
   ])('refuses %s', (_label, message) => {
     expect(parseFrameMessage(message)).toBeNull();

@@ -3,7 +3,8 @@
  *
  * Flows
  * - content → worker: `frame:media` from every frame, on every change of its tag or playing state and every
- *   second while playing (heartbeat). The tag values are raw strings: the worker parses them strictly
+ *   second while playing (heartbeat), with `playingForMs` (how long it has played without a break) while
+ *   playing. The tag values are raw strings: the worker parses them strictly
  *   (src/shared/tag.ts) and resolves the stream on chain itself; nothing else a frame says is trusted.
  *   The worker accepts it only from this extension's content script in a tab (`sender.tab` set,
  *   `sender.id === runtime.id`). No reply is needed (the worker answers `{ ok: true, data: null }`).
@@ -43,7 +44,16 @@ export interface FrameMediaMessage {
   /** All values of each `vilokanam:*` meta tag in the frame's own document; null when there is none. */
   tag: RawTag | null;
   playing: boolean;
+  /**
+   * While playing: how long the frame has been playing without a break, ms by its own clock, at most
+   * `MAX_PLAYING_FOR_MS`. Lets a restarted worker bill the seconds it was not running to see (never more
+   * than the wall-clock time since its last billed second). Absent when not playing.
+   */
+  playingForMs?: number;
 }
+
+/** Cap of `FrameMediaMessage.playingForMs` (the session idle end: 10 minutes). */
+export const MAX_PLAYING_FOR_MS = 10 * 60_000;
 
 export interface FrameResendMessage {
   type: 'frame:resend';
@@ -422,16 +432,24 @@ const hasOnlyKeys = (value: Record<string, unknown>, keys: readonly string[]): b
 
 /** Returns the message when it has exactly the `frame:media` shape, otherwise null. */
 export function parseFrameMessage(value: unknown): FrameMediaMessage | null {
-  if (!isRecord(value) || value.type !== 'frame:media' || !hasOnlyKeys(value, ['type', 'tag', 'playing'])) return null;
+  if (!isRecord(value) || value.type !== 'frame:media' || !hasOnlyKeys(value, ['type', 'tag', 'playing', 'playingForMs'])) return null;
   if (typeof value.playing !== 'boolean') return null;
+  const playingFor = value.playingForMs;
+  if (
+    playingFor !== undefined &&
+    !(value.playing && typeof playingFor === 'number' && Number.isInteger(playingFor) && playingFor >= 0 && playingFor <= MAX_PLAYING_FOR_MS)
+  )
+    return null;
+  const extra = playingFor === undefined ? {} : { playingForMs: playingFor };
   const tag = value.tag;
-  if (tag === null) return { type: 'frame:media', tag: null, playing: value.playing };
+  if (tag === null) return { type: 'frame:media', tag: null, playing: value.playing, ...extra };
   if (!isRecord(tag) || !hasOnlyKeys(tag, ['stream', 'network', 'creator'])) return null;
   if (!isStringArray(tag.stream, 16) || !isStringArray(tag.network, 16) || !isStringArray(tag.creator, 16)) return null;
   return {
     type: 'frame:media',
     tag: { stream: [...tag.stream], network: [...tag.network], creator: [...tag.creator] },
     playing: value.playing,
+    ...extra,
   };
 }
 
