@@ -1,18 +1,18 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { usePageContainer } from '../ui/testPage';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { CreatorState, CreatorStreamView, UiRequest } from '../shared/messages';
-import { installFakeChromeI18n } from '../ui/testI18n';
 import { ALICE, FakeWorker, uiState } from '../ui/testState';
 import { WorkerContext } from '../ui/useWorker';
 import { CreatorFeedContext, type CreatorFeed } from './creatorFeed';
 import { CreatorPage } from './CreatorPage';
 import { FEE_ESTIMATE_DELAY_MS } from './useFeeEstimate';
 
-let container: HTMLElement;
-const byTestId = (id: string, root: ParentNode = container) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-const streamCard = (id: string) => container.querySelector<HTMLElement>(`[data-testid="creator-stream"][data-stream-id="${id}"]`)!;
+const container = usePageContainer();
+const byTestId = (id: string, root: ParentNode = container()) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const streamCard = (id: string) => container().querySelector<HTMLElement>(`[data-testid="creator-stream"][data-stream-id="${id}"]`)!;
 
 class FakeFeed implements CreatorFeed {
   private listener: ((state: CreatorState) => void) | null = null;
@@ -54,7 +54,7 @@ async function renderPage(worker: FakeWorker, feed = new FakeFeed()) {
           <CreatorPage />
         </CreatorFeedContext.Provider>
       </WorkerContext.Provider>,
-      container,
+      container(),
     );
   });
   await act(() => worker.push(uiState()));
@@ -80,15 +80,6 @@ const club: CreatorStreamView = {
 const ready = (streams: CreatorStreamView[]): CreatorState => ({ account: ALICE, status: 'ready', error: null, streams, subscriptionPeriodMs: 30 * 86_400_000 });
 
 describe('Creator page (fake worker)', () => {
-  beforeEach(() => {
-    installFakeChromeI18n();
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
 
   test('registers a stream: amounts in planck, the fee shown before signing, then the new stream’s tag', async () => {
     const worker = new FakeWorker((request) => {

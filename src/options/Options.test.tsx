@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { usePageContainer } from '../ui/testPage';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { UiRequest } from '../shared/messages';
-import { installFakeChromeI18n } from '../ui/testI18n';
 import { FakeWorker, uiState } from '../ui/testState';
 import { WorkerContext } from '../ui/useWorker';
 import { Options } from './Options';
@@ -11,8 +11,8 @@ import { Options } from './Options';
 const MNEMONIC = 'one two three four five six seven eight nine ten eleven twelve';
 const NO_ACCOUNT = { status: 'no-account', address: null, name: null, pendingCreate: false, autoLockAt: null } as const;
 
-let container: HTMLElement;
-const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const container = usePageContainer();
+const byTestId = (id: string) => container().querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 async function renderOptions(worker: FakeWorker): Promise<void> {
   await act(() => {
@@ -20,7 +20,7 @@ async function renderOptions(worker: FakeWorker): Promise<void> {
       <WorkerContext.Provider value={worker}>
         <Options />
       </WorkerContext.Provider>,
-      container,
+      container(),
     );
   });
 }
@@ -49,15 +49,6 @@ async function check(testId: string): Promise<void> {
 }
 
 describe('Options (fake worker)', () => {
-  beforeEach(() => {
-    installFakeChromeI18n();
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
 
   test('create: the phrase is shown once, then only the asked words are re-typed', async () => {
     const worker = new FakeWorker((request) =>
@@ -69,13 +60,13 @@ describe('Options (fake worker)', () => {
     await type('create-password', 'correct horse');
     await type('create-password-repeat', 'correct horse');
     await click('create-submit');
-    const words = [...container.querySelectorAll('[data-testid="mnemonic-word"]')].map((word) => word.textContent);
+    const words = [...container().querySelectorAll('[data-testid="mnemonic-word"]')].map((word) => word.textContent);
     expect(words).toEqual(MNEMONIC.split(' '));
     expect((byTestId('mnemonic-continue') as HTMLButtonElement).disabled).toBe(true);
     await check('mnemonic-saved-check');
     await click('mnemonic-continue');
     expect(byTestId('mnemonic-words')).toBeNull();
-    expect(container.textContent).not.toContain('twelve');
+    expect(container().textContent).not.toContain('twelve');
     await type('confirm-word-2', 'three');
     await type('confirm-word-8', ' nine ');
     await type('confirm-word-11', 'twelve');

@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { usePageContainer } from '../ui/testPage';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { UiRequest } from '../shared/messages';
-import { installFakeChromeI18n } from '../ui/testI18n';
 import { BOB, FakeWorker, uiState } from '../ui/testState';
 import { WorkerContext } from '../ui/useWorker';
 import { Popup } from './Popup';
 
-let container: HTMLElement;
-const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const container = usePageContainer();
+const byTestId = (id: string) => container().querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 async function renderPopup(worker: FakeWorker): Promise<void> {
   await act(() => {
@@ -17,7 +17,7 @@ async function renderPopup(worker: FakeWorker): Promise<void> {
       <WorkerContext.Provider value={worker}>
         <Popup target={{ tabId: 7 }} />
       </WorkerContext.Provider>,
-      container,
+      container(),
     );
   });
 }
@@ -39,15 +39,6 @@ async function click(element: HTMLElement): Promise<void> {
 const STREAM = { streamId: '1', title: 'Vilokanam Demo Stream', creator: BOB, ratePerMinute: '100000000000', active: true };
 
 describe('Popup (fake worker)', () => {
-  beforeEach(() => {
-    installFakeChromeI18n();
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
 
   test('says it is connecting until the first state arrives', async () => {
     await renderPopup(new FakeWorker());
