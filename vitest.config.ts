@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}'],
+          include: ['src/**/*.test.{ts,tsx}', 'bench/lib/**/*.test.ts'],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },
