@@ -1,5 +1,6 @@
 /*
- * `npm run package`: zips dist/ into artifacts/vilokanam-meter-<version>.zip for the Chrome Web Store.
+ * `npm run package`: zips dist/ into artifacts/vilokanam-meter-<version>.zip for the Chrome Web Store;
+ * `npm run package:firefox` zips dist-firefox/ into artifacts/vilokanam-meter-<version>-firefox.zip for AMO.
  * Written with node:zlib so no zip tool or dependency is needed. Entries are sorted and carry a fixed
  * timestamp, so the same dist/ always gives the same zip.
  */
@@ -8,7 +9,8 @@ import { join, relative, sep } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 const root = join(import.meta.dirname, '..');
-const distDir = join(root, 'dist');
+const firefox = process.argv.includes('--firefox');
+const distDir = join(root, firefox ? 'dist-firefox' : 'dist');
 const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 
 function listFiles(dir: string): string[] {
@@ -73,7 +75,7 @@ function zip(files: { path: string; data: Buffer }[]): Buffer {
 }
 
 if (!statSync(join(distDir, 'manifest.json'), { throwIfNoEntry: false })) {
-  console.error('dist/manifest.json is missing: run `npm run build` first.');
+  console.error(`${relative(root, distDir)}/manifest.json is missing: run \`npm run ${firefox ? 'build:firefox' : 'build'}\` first.`);
   process.exit(1);
 }
 const files = listFiles(distDir)
@@ -82,7 +84,7 @@ const files = listFiles(distDir)
   .sort((a, b) => (a.path < b.path ? -1 : 1));
 const outDir = join(root, 'artifacts');
 mkdirSync(outDir, { recursive: true });
-const outFile = join(outDir, `${name}-${version}.zip`);
+const outFile = join(outDir, `${name}-${version}${firefox ? '-firefox' : ''}.zip`);
 const archive = zip(files);
 writeFileSync(outFile, archive);
 console.log(`${relative(root, outFile)}: ${files.length} files, ${archive.length} bytes`);

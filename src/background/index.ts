@@ -5,7 +5,7 @@
  */
 import './globalShim';
 import { CREATOR_PORT_NAME, UI_PORT_NAME, type WorkerToContentMessage } from '../shared/messages';
-import { ext, storageAreaOf } from './extensionApi';
+import { ext, storageAreaOf, type ChromiumSessionArea } from './extensionApi';
 import { isExtensionPage } from './senders';
 import { Worker } from './worker';
 
@@ -71,7 +71,8 @@ ext.tabs.onRemoved.addListener((tabId) => {
 ext.runtime.onStartup.addListener(() => void worker());
 ext.runtime.onInstalled.addListener(() => void worker());
 
-// Only the worker and extension pages may read storage.session (the unlocked key lives there).
-void ext.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+// Only the worker and extension pages may read storage.session (the unlocked key lives there). Chromium
+// asks for this; Firefox never lets content scripts reach storage.session and has no such call.
+void (ext.storage.session as ChromiumSessionArea).setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 
 void worker();

@@ -1,6 +1,6 @@
 // Drives a demo page's video the way a viewer does (play, pause) and measures how many seconds it
-// really played, from the video's own clock.
-import type { Frame, Page } from 'playwright';
+// really played, from the video's own clock. It only runs script in the page, so it drives a Playwright
+// page or frame in Chromium and a Firefox tab over WebDriver BiDi alike.
 
 declare global {
   interface Window {
@@ -9,7 +9,20 @@ declare global {
   }
 }
 
-type Target = Page | Frame;
+/** Where the player runs script: a Playwright Page or Frame, or a Firefox tab (test/e2e/firefoxBrowser.ts). */
+export interface ScriptTarget {
+  evaluate<T>(expression: string): Promise<T>;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function waitUntilTrue(target: ScriptTarget, expression: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await target.evaluate<boolean>(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await sleep(50);
+  }
+}
 
 /** The page's video: the first `<video>` in the document or in the `<demo-player>` shadow root. */
 function findVideo(): HTMLVideoElement {
@@ -19,11 +32,11 @@ function findVideo(): HTMLVideoElement {
 }
 
 export class Player {
-  constructor(readonly target: Target) {}
+  constructor(readonly target: ScriptTarget) {}
 
   /** Starts the video and resolves once its clock moves. Seconds played are counted from here. */
   async play(): Promise<void> {
-    await this.target.waitForFunction(`(${findVideo.toString()})().readyState >= 2`, undefined, { timeout: 15_000 });
+    await waitUntilTrue(this.target, `(${findVideo.toString()})().readyState >= 2`, 15_000);
     await this.target.evaluate(`(async () => {
       const video = (${findVideo.toString()})();
       if (!video.__vilokanamTracked) {
@@ -41,7 +54,7 @@ export class Player {
       await video.play();
     })()`);
     const start = await this.currentTime();
-    await this.target.waitForFunction(`(${findVideo.toString()})().currentTime > ${start}`, undefined, { timeout: 10_000 });
+    await waitUntilTrue(this.target, `(${findVideo.toString()})().currentTime > ${start}`, 10_000);
   }
 
   async pause(): Promise<void> {
@@ -63,7 +76,7 @@ export class Player {
 
   /** Seconds the video advanced since the first `play()` on this document (all its videos together). */
   async playedSeconds(): Promise<number> {
-    return this.target.evaluate(() => window.__vilokanamPlayed ?? 0);
+    return this.target.evaluate('window.__vilokanamPlayed ?? 0');
   }
 }
 
