@@ -2,9 +2,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { FrameMediaMessage } from '../shared/messages';
 import { DomWatcher } from './domWatcher';
-import { FrameReporter } from './frameReporter';
-import { PlayingDetector } from './playingDetector';
-import { TagCollector } from './tagCollector';
+import { createFrameMeter } from './frameMeter';
 import { createFakeMedia, FakeIntersectionObserver, setVisibility } from './testMedia';
 
 /** MutationObserver callbacks run as microtasks. */
@@ -89,50 +87,23 @@ describe('content script pieces together (happy-dom, fake IntersectionObserver, 
     const sent: FrameMediaMessage[] = [];
     let intersection!: FakeIntersectionObserver;
     let sample: (() => void) | null = null;
-    const tags = new TagCollector(document);
-    const detector = new PlayingDetector(
-      {
-        document,
-        createIntersectionObserver: (callback) => {
-          intersection = new FakeIntersectionObserver(callback);
-          return intersection as unknown as IntersectionObserver;
-        },
+    const { watcher } = createFrameMeter({
+      document,
+      createIntersectionObserver: (callback) => {
+        intersection = new FakeIntersectionObserver(callback);
+        return intersection as unknown as IntersectionObserver;
       },
-      () => reporter.update(),
-    );
-    const reporter = new FrameReporter(
-      {
-        now: () => 0,
-        setInterval: (callback) => {
-          sample = callback;
-          return 1;
-        },
-        clearInterval: () => {
-          sample = null;
-        },
-        send: (message) => sent.push(message),
+      createMutationObserver: (callback) => new MutationObserver(callback),
+      now: () => 0,
+      setInterval: (callback) => {
+        sample = callback;
+        return 1;
       },
-      {
-        readTag: () => tags.current(),
-        isPlaying: () => detector.isPlaying(),
-        sample: () => detector.sample(),
-        needsSampling: () => detector.hasCandidates(),
+      clearInterval: () => {
+        sample = null;
       },
-    );
-    const watcher = new DomWatcher(
-      { document, createMutationObserver: (callback) => new MutationObserver(callback) },
-      {
-        onSubtree: (root) => {
-          tags.addFrom(root);
-          detector.addFrom(root);
-          reporter.update();
-        },
-        onChange: () => {
-          detector.prune();
-          reporter.update();
-        },
-      },
-    );
+      send: (message) => sent.push(message),
+    });
     watcher.start();
     expect(sent).toEqual([]);
 

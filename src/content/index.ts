@@ -4,50 +4,23 @@
  * events of its own), so page scripts cannot reach the worker through it.
  */
 import type { WorkerToContentMessage } from '../shared/messages';
-import { DomWatcher } from './domWatcher';
-import { FrameReporter } from './frameReporter';
-import { PlayingDetector } from './playingDetector';
-import { TagCollector } from './tagCollector';
+import { createFrameMeter } from './frameMeter';
 
-const tags = new TagCollector(document);
-const detector = new PlayingDetector(
-  { document, createIntersectionObserver: (callback) => new IntersectionObserver(callback) },
-  () => reporter.update(),
-);
-const reporter = new FrameReporter(
-  {
-    now: () => Date.now(),
-    setInterval: (callback, ms) => window.setInterval(callback, ms),
-    clearInterval: (id) => window.clearInterval(id),
-    send: (message) => {
-      try {
-        chrome.runtime.sendMessage(message).catch(shutDownIfOrphaned);
-      } catch {
-        shutDownIfOrphaned();
-      }
-    },
+const { detector, reporter, watcher } = createFrameMeter({
+  document,
+  createIntersectionObserver: (callback) => new IntersectionObserver(callback),
+  createMutationObserver: (callback) => new MutationObserver(callback),
+  now: () => Date.now(),
+  setInterval: (callback, ms) => window.setInterval(callback, ms),
+  clearInterval: (id) => window.clearInterval(id),
+  send: (message) => {
+    try {
+      chrome.runtime.sendMessage(message).catch(shutDownIfOrphaned);
+    } catch {
+      shutDownIfOrphaned();
+    }
   },
-  {
-    readTag: () => tags.current(),
-    isPlaying: () => detector.isPlaying(),
-    sample: () => detector.sample(),
-    needsSampling: () => detector.hasCandidates(),
-  },
-);
-const watcher = new DomWatcher(
-  { document, createMutationObserver: (callback) => new MutationObserver(callback) },
-  {
-    onSubtree: (root) => {
-      tags.addFrom(root);
-      detector.addFrom(root);
-      reporter.update();
-    },
-    onChange: () => {
-      detector.prune();
-      reporter.update();
-    },
-  },
-);
+});
 
 function onWorkerMessage(message: WorkerToContentMessage, sender: chrome.runtime.MessageSender): void {
   if (sender.id !== chrome.runtime.id || message?.type !== 'frame:resend') return;

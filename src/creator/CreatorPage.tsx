@@ -1,5 +1,5 @@
 import type { CreatorState, UiState } from '../shared/messages';
-import { Address, Amount, ErrorText, Section } from '../ui/components';
+import { Address, Amount, Connecting, ErrorText, PageHeader, Section } from '../ui/components';
 import type { Token } from '../ui/format';
 import { t } from '../ui/i18n';
 import { periodText } from '../ui/period';
@@ -17,24 +17,11 @@ import { StreamCard } from './StreamCard';
 export function CreatorPage() {
   const { state, connected } = useUiState();
   const creator = useCreatorState();
-  if (!state) {
-    return (
-      <main data-testid="creator" data-account="loading">
-        <p class="muted" data-testid="creator-loading">
-          {t('popupConnecting')}
-        </p>
-      </main>
-    );
-  }
+  if (!state) return <Connecting page="creator" />;
   const { account, network } = state;
   return (
     <main data-testid="creator" data-account={account.status} data-connected={String(connected)} data-feed={creator?.status ?? 'loading'}>
-      <header>
-        <h1>{t('creatorHeading')}</h1>
-        <span class="status" data-testid="network-status" data-status={network.status} title={network.error ?? network.endpoint}>
-          {t(`network_${network.status}`)}
-        </span>
-      </header>
+      <PageHeader title={t('creatorHeading')} network={network} />
       <p class="muted">{t('creatorIntro')}</p>
       {account.address && (
         <div class="row">

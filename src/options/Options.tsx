@@ -1,3 +1,4 @@
+import { Connecting } from '../ui/components';
 import { t } from '../ui/i18n';
 import { useUiState } from '../ui/useWorker';
 import { AccountSection } from './AccountSection';
@@ -8,15 +9,7 @@ import { SitesSection } from './SitesSection';
 
 export function Options() {
   const { state, connected } = useUiState();
-  if (!state) {
-    return (
-      <main data-testid="options" data-account="loading">
-        <p class="muted" data-testid="options-loading">
-          {t('popupConnecting')}
-        </p>
-      </main>
-    );
-  }
+  if (!state) return <Connecting page="options" />;
   return (
     <main data-testid="options" data-account={state.account.status} data-connected={String(connected)}>
       <h1>{t('optionsHeading')}</h1>

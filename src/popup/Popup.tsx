@@ -1,5 +1,5 @@
 import type { UiState } from '../shared/messages';
-import { Address, ErrorText } from '../ui/components';
+import { Address, Connecting, ErrorText, PageHeader } from '../ui/components';
 import { t } from '../ui/i18n';
 import { UnlockForm } from '../ui/UnlockForm';
 import { useAction, useUiState } from '../ui/useWorker';
@@ -11,23 +11,10 @@ import { WatchingPanel } from './WatchingPanel';
 
 export function Popup({ target }: { target: PopupTarget }) {
   const { state, connected } = useUiState();
-  if (!state) {
-    return (
-      <main data-testid="popup" data-account="loading">
-        <p class="muted" data-testid="popup-loading">
-          {t('popupConnecting')}
-        </p>
-      </main>
-    );
-  }
+  if (!state) return <Connecting page="popup" />;
   return (
     <main data-testid="popup" data-account={state.account.status} data-badge={state.badge} data-connected={String(connected)}>
-      <header>
-        <h1>{t('extShortName')}</h1>
-        <span class="status" data-testid="network-status" data-status={state.network.status} title={state.network.error ?? state.network.endpoint}>
-          {t(`network_${state.network.status}`)}
-        </span>
-      </header>
+      <PageHeader title={t('extShortName')} network={state.network} />
       {state.account.address && <Address address={state.account.address} testId="account-address" />}
       <ErrorText error={state.lastError} testId="last-error" />
       {state.account.status === 'no-account' && <FirstRun />}

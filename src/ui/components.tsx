@@ -1,5 +1,30 @@
 import type { ComponentChildren } from 'preact';
+import type { NetworkState } from '../shared/messages';
 import { formatAmount, shortAddress, type Token } from './format';
+import { t } from './i18n';
+
+/** What an extension page (`page` is its test id) shows until the worker's first snapshot arrives. */
+export function Connecting({ page }: { page: string }) {
+  return (
+    <main data-testid={page} data-account="loading">
+      <p class="muted" data-testid={`${page}-loading`}>
+        {t('popupConnecting')}
+      </p>
+    </main>
+  );
+}
+
+/** A page header: its title and the connection to the chain. */
+export function PageHeader({ title, network }: { title: string; network: NetworkState }) {
+  return (
+    <header>
+      <h1>{title}</h1>
+      <span class="status" data-testid="network-status" data-status={network.status} title={network.error ?? network.endpoint}>
+        {t(`network_${network.status}`)}
+      </span>
+    </header>
+  );
+}
 
 /** An amount in the chain's token; the raw planck value stays in `data-planck` for tests and tools. */
 export function Amount({ planck, token, testId }: { planck: string; token: Token; testId: string }) {
