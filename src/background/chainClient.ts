@@ -7,6 +7,7 @@ import { u8aToHex } from '@polkadot/util';
 import type { BalanceState, NetworkState } from '../shared/messages';
 import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SignedInfo, TxOutcome } from './chainTypes';
 import type { CreatorChain } from './creatorService';
+import type { MetadataCache } from './metadataCache';
 import { NonceManager } from './nonceManager';
 import type { CallEvent, CallOutcome, PalletCall } from './palletCalls';
 import { StorageFeeds } from './storageFeeds';
@@ -48,6 +49,8 @@ export interface ChainClientDeps {
   onChange(): void;
   /** Connected and identified (first time or after a reconnect). */
   onReady(): void;
+  /** Runtime metadata kept from an earlier connection, so a restarted worker skips downloading it. */
+  metadata: MetadataCache;
 }
 
 /**
@@ -215,12 +218,16 @@ export class ChainClient implements MeteringChain, CreatorChain {
         });
         provider.connect().catch(reject);
       });
-      const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+      const metadata = await this.#deps.metadata.load();
+      const api = await ApiPromise.create({ provider, metadata, noInitWarn: true, throwOnConnect: true });
       if (generation !== this.#generation) {
         await api.disconnect();
         return;
       }
-      const [chainName, properties] = [(await api.rpc.system.chain()).toString(), api.registry.getChainProperties()];
+      const metadataKey = `${api.genesisHash.toHex()}-${api.runtimeVersion.specVersion.toNumber()}` as const;
+      void this.#deps.metadata.save(metadataKey, api.runtimeMetadata.toHex()).catch(() => undefined);
+      const chainName = (await api.rpc.system.chain()).toString();
+      const properties = api.registry.getChainProperties();
       if (generation !== this.#generation) return;
       if (!api.tx.tickStream || !api.query.streamRegistry) {
         await api.disconnect();
@@ -246,7 +253,8 @@ export class ChainClient implements MeteringChain, CreatorChain {
       provider.on('disconnected', () => {
         if (generation === this.#generation) this.#lost(`Lost the connection to ${endpoint}.`);
       });
-      await this.#followBalance();
+      // The first payment after a (re)connect needs the nonce: read it while the balance arrives.
+      await Promise.all([this.#followBalance(), this.#nonces?.prefetch()]);
       this.#deps.onChange();
       this.#deps.onReady();
     } catch (error) {

@@ -72,4 +72,29 @@ describe('NonceManager (fake chain)', () => {
     fail = false;
     expect(await nonces.withNextNonce(async (nonce) => nonce)).toBe(1);
   });
+
+  it('prefetch reads the index ahead, and the first use takes it without reading again', async () => {
+    let reads = 0;
+    const nonces = new NonceManager(async () => {
+      reads += 1;
+      return 4;
+    });
+    await nonces.prefetch();
+    expect(reads).toBe(1);
+    expect(await nonces.withNextNonce(async (nonce) => nonce)).toBe(4);
+    expect(await nonces.withNextNonce(async (nonce) => nonce)).toBe(5);
+    expect(reads).toBe(1);
+  });
+
+  it('a failed prefetch is harmless: the first use reads the chain again', async () => {
+    let reads = 0;
+    const nonces = new NonceManager(async () => {
+      reads += 1;
+      if (reads === 1) throw new Error('connection dropped');
+      return 9;
+    });
+    await expect(nonces.prefetch()).resolves.toBeUndefined();
+    expect(await nonces.withNextNonce(async (nonce) => nonce)).toBe(9);
+    expect(reads).toBe(2);
+  });
 });

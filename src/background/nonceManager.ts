@@ -37,4 +37,13 @@ export class NonceManager {
   resync(): void {
     this.#next = null;
   }
+
+  /** Reads the chain's next index now, ahead of the first use; a failed read is simply retried at that use. */
+  prefetch(): Promise<void> {
+    const run = this.#queue.then(async () => {
+      this.#next ??= await this.#readNextIndex();
+    });
+    this.#queue = run.catch(() => undefined);
+    return this.#queue.then(() => undefined);
+  }
 }

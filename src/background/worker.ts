@@ -11,6 +11,7 @@ import {
 } from '../shared/messages';
 import { badgeLookOf, badgeStateOf } from './badge';
 import { ChainClient } from './chainClient';
+import { MetadataCache } from './metadataCache';
 import { CreatorService } from './creatorService';
 import { CreatorWatch } from './creatorWatch';
 import { FrameRegistry } from './frameRegistry';
@@ -81,6 +82,7 @@ export class Worker {
           this.#creatorWatch.restart();
           this.#subscriptions.restart();
         },
+        metadata: new MetadataCache(platform.local),
       },
       settings.settings.endpoint,
     );

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { MetadataCache } from './metadataCache';
+import { memoryArea } from './storageArea';
+
+const GENESIS = `0x${'ab'.repeat(32)}` as const;
+
+describe('MetadataCache (in-memory storage fake)', () => {
+  it('gives back the saved metadata under its genesis-specVersion key', async () => {
+    const cache = new MetadataCache(memoryArea());
+    expect(await cache.load()).toEqual({});
+    await cache.save(`${GENESIS}-7`, '0x6d657461');
+    expect(await cache.load()).toEqual({ [`${GENESIS}-7`]: '0x6d657461' });
+  });
+
+  it('keeps one runtime only: a new spec version replaces the old one', async () => {
+    const storage = memoryArea();
+    const cache = new MetadataCache(storage);
+    await cache.save(`${GENESIS}-7`, '0x01');
+    await cache.save(`${GENESIS}-8`, '0x02');
+    expect(await cache.load()).toEqual({ [`${GENESIS}-8`]: '0x02' });
+    expect(Object.keys(storage.dump())).toEqual(['chainMetadata']);
+  });
+
+  it('ignores a damaged entry instead of handing it to the API', async () => {
+    const cache = new MetadataCache(memoryArea({ chainMetadata: { key: 'not-a-key', metadata: 'zz' } }));
+    expect(await cache.load()).toEqual({});
+  });
+});

@@ -1,0 +1,38 @@
+import type { StorageArea } from './storageArea';
+
+const METADATA_KEY = 'chainMetadata';
+
+/** @polkadot/api's key for a runtime's metadata: `<genesis hash>-<spec version>`. */
+export type MetadataKey = `0x${string}-${number}`;
+
+/**
+ * The last chain's runtime metadata, kept in storage.local so a restarted worker (MV3 stops it often)
+ * need not download it again: ApiPromise takes it as `metadata` and skips the fetch when the genesis hash
+ * and spec version match. One entry only; a new runtime or another chain replaces it.
+ */
+export class MetadataCache {
+  readonly #storage: StorageArea;
+
+  constructor(storage: StorageArea) {
+    this.#storage = storage;
+  }
+
+  /** What to hand ApiPromise.create as `metadata` (empty when nothing usable is stored). */
+  async load(): Promise<Record<string, `0x${string}`>> {
+    const stored = (await this.#storage.get([METADATA_KEY]).catch((): Record<string, unknown> => ({})))[METADATA_KEY];
+    if (!isEntry(stored)) return {};
+    return { [stored.key]: stored.metadata };
+  }
+
+  async save(key: MetadataKey, metadata: `0x${string}`): Promise<void> {
+    const stored = (await this.#storage.get([METADATA_KEY]))[METADATA_KEY];
+    if (isEntry(stored) && stored.key === key) return;
+    await this.#storage.set({ [METADATA_KEY]: { key, metadata } });
+  }
+}
+
+function isEntry(value: unknown): value is { key: MetadataKey; metadata: `0x${string}` } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { key, metadata } = value as Record<string, unknown>;
+  return typeof key === 'string' && /^0x[0-9a-f]{64}-\d+$/.test(key) && typeof metadata === 'string' && /^0x[0-9a-f]+$/.test(metadata);
+}
