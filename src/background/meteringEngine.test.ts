@@ -518,6 +518,26 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
       expect(h.tickedSeconds(), '4, then the 2 whole seconds since the frame resumed, then this one').toBe(7);
     });
 
+    it('bills a second whose tick came before the frame’s report that it was playing, once the frame proves it', async () => {
+      const h = harness({ rules: { [SITE]: 'allow' } });
+      const start = h.now;
+      await playFor(h, start, 3);
+      expect(h.tickedSeconds()).toBe(3);
+      h.frames.report({ tabId: 1, frameId: 0, origin: SITE }, { type: 'frame:media', tag: tagFor('1'), playing: false }, h.now);
+      h.advance(2000);
+      await h.engine.tick(); // paused: nothing
+      const resumedAt = h.now + 700; // playback resumes here…
+      h.advance(1000);
+      await h.engine.tick(); // …but this tick has not heard of it yet
+      expect(h.tickedSeconds()).toBe(3);
+      h.advance(200);
+      heartbeat(h, resumedAt); // the frame noticed 500 ms in, and says so
+      h.advance(800);
+      await h.engine.tick();
+      await flush();
+      expect(h.tickedSeconds(), 'the second the late report covers, and this one').toBe(5);
+    });
+
     it('never bills from playingForMs the seconds a tick saw and did not count (metering paused)', async () => {
       const h = harness({ rules: { [SITE]: 'allow' } });
       const start = h.now;

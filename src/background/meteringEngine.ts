@@ -497,11 +497,17 @@ export class MeteringEngine {
     return Math.max(0, end - first);
   }
 
-  /** Notes the first second a tick saw a session's stream and did not count it. */
+  /**
+   * Notes the first second a tick saw a session's stream and refused it (paused, consent, budget, …). A
+   * tick that merely heard no frame playing it refuses nothing: a frame may yet prove, with its
+   * `playingForMs`, that it played through that second (its report was still on its way).
+   */
   #markHeldBack(verdicts: FrameVerdict[], second: number): void {
     for (const streamId of new Set(verdicts.map((v) => v.streamId))) {
       const session = streamId === null ? undefined : this.#doc.sessions[streamId];
       if (!session || session.lastCountedSecond === second) continue;
+      const refused = verdicts.some((v) => v.streamId === streamId && v.reason !== null && v.reason.code !== 'not-playing');
+      if (!refused) continue;
       const last = session.lastCountedSecond ?? -Infinity;
       const heldBack = session.heldBackSecond ?? null;
       if (heldBack !== null && heldBack > last) continue;

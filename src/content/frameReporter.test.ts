@@ -38,14 +38,14 @@ class FakeClock {
 
 let clock: FakeClock;
 let sent: FrameMediaMessage[];
-let frame: { tag: RawTag | null; playing: boolean; candidate: boolean; samples: number };
+let frame: { tag: RawTag | null; playing: boolean; candidate: boolean; samples: number; startedForMs: number };
 let reporter: FrameReporter;
 
 describe('FrameReporter (fake clock)', () => {
   beforeEach(() => {
     clock = new FakeClock();
     sent = [];
-    frame = { tag: null, playing: false, candidate: false, samples: 0 };
+    frame = { tag: null, playing: false, candidate: false, samples: 0, startedForMs: 0 };
     reporter = new FrameReporter(
       {
         now: () => clock.now,
@@ -56,7 +56,10 @@ describe('FrameReporter (fake clock)', () => {
       {
         readTag: () => frame.tag,
         isPlaying: () => frame.playing,
-        sample: () => frame.samples++,
+        sample: () => {
+          frame.samples += 1;
+          return frame.startedForMs;
+        },
         needsSampling: () => frame.candidate,
       },
     );
@@ -116,6 +119,34 @@ describe('FrameReporter (fake clock)', () => {
     frame.playing = true;
     clock.advance(SAMPLE_INTERVAL_MS);
     expect(sent.at(-1)?.playing).toBe(true);
+  });
+
+  test('playing found by a sample counts from when playback began, never from before the frame was last seen not playing', () => {
+    frame.tag = TAG;
+    frame.candidate = true;
+    reporter.update();
+    frame.playing = true;
+    frame.startedForMs = 400;
+    clock.advance(SAMPLE_INTERVAL_MS);
+    expect(sent.at(-1)).toMatchObject({ playing: true, playingForMs: 400 });
+
+    frame.playing = false;
+    reporter.update();
+    frame.playing = true;
+    frame.startedForMs = 5000;
+    clock.advance(SAMPLE_INTERVAL_MS);
+    expect(sent.at(-1)?.playingForMs, 'at most back to the last not-playing reading').toBe(SAMPLE_INTERVAL_MS);
+  });
+
+  test('playing noticed by an event (shown again, scrolled into view) counts from that moment', () => {
+    frame.tag = TAG;
+    frame.candidate = true;
+    frame.startedForMs = 400;
+    reporter.update();
+    clock.advance(200);
+    frame.playing = true;
+    reporter.update();
+    expect(sent.at(-1)).toMatchObject({ playing: true, playingForMs: 0 });
   });
 
   test('resend repeats the current state even when nothing changed', () => {

@@ -17,8 +17,11 @@ export interface FrameReporterEnvironment {
 export interface FrameSources {
   readTag(): RawTag | null;
   isPlaying(): boolean;
-  /** Records media time; called on every sampling tick. */
-  sample(): void;
+  /**
+   * Records media time; called on every sampling tick. Returns how long (ms) media this tick found newly
+   * playing had already been playing, so the frame's playing time starts when playback did (else 0).
+   */
+  sample(): number;
   /** Some media might be playing, so sampling must go on. */
   needsSampling(): boolean;
 }
@@ -32,6 +35,8 @@ export class FrameReporter {
   private lastSentAt = 0;
   /** When this frame started playing without a break since (its own clock); null while not playing. */
   private playingSince: number | null = null;
+  /** The last time (its own clock) this frame was found not playing. */
+  private notPlayingAt = Number.NEGATIVE_INFINITY;
   private timer: number | null = null;
   private suspended = false;
   private stopped = false;
@@ -41,10 +46,13 @@ export class FrameReporter {
     private readonly sources: FrameSources,
   ) {}
 
-  /** Re-reads the frame; sends when something changed or a heartbeat is due. */
-  update(): void {
+  /**
+   * Re-reads the frame; sends when something changed or a heartbeat is due. `startedForMs` (from a
+   * sample): playback found just now began that long ago — never before the frame was last seen not playing.
+   */
+  update(startedForMs = 0): void {
     if (this.suspended || this.stopped) return;
-    const message = this.currentMessage();
+    const message = this.currentMessage(startedForMs);
     const heartbeatDue =
       message.playing && this.environment.now() - this.lastSentAt >= HEARTBEAT_MS - HEARTBEAT_SLACK_MS;
     if (heartbeatDue || !sameState(message, this.lastSent ?? NOTHING)) this.send(message);
@@ -63,6 +71,7 @@ export class FrameReporter {
     if (this.lastSent?.playing) this.send({ type: 'frame:media', tag: this.lastSent.tag, playing: false });
     this.suspended = true;
     this.playingSince = null;
+    this.notPlayingAt = this.environment.now();
     this.clearTimer();
   }
 
@@ -79,14 +88,15 @@ export class FrameReporter {
     this.clearTimer();
   }
 
-  private currentMessage(): FrameMediaMessage {
+  private currentMessage(startedForMs = 0): FrameMediaMessage {
     const tag = this.sources.readTag();
+    const now = this.environment.now();
     if (!this.sources.isPlaying()) {
       this.playingSince = null;
+      this.notPlayingAt = now;
       return { type: 'frame:media', tag, playing: false };
     }
-    const now = this.environment.now();
-    this.playingSince ??= now;
+    this.playingSince ??= Math.max(now - startedForMs, this.notPlayingAt);
     return { type: 'frame:media', tag, playing: true, playingForMs: Math.min(now - this.playingSince, MAX_PLAYING_FOR_MS) };
   }
 
@@ -106,8 +116,7 @@ export class FrameReporter {
   }
 
   private tick(): void {
-    this.sources.sample();
-    this.update();
+    this.update(this.sources.sample());
   }
 
   private clearTimer(): void {

@@ -6,6 +6,8 @@ import { createFakeMedia, FakeIntersectionObserver, setVisibility, type FakeMedi
 let intersection: FakeIntersectionObserver;
 let onChange: ReturnType<typeof vi.fn<() => void>>;
 let detector: PlayingDetector;
+/** The detector's clock, ms. */
+let clock: number;
 
 function playingVideo(): FakeMediaElement {
   const video = createFakeMedia(document, 'video', { paused: false, currentTime: 10 });
@@ -14,10 +16,11 @@ function playingVideo(): FakeMediaElement {
   return video;
 }
 
-/** One sampling interval of playback at normal speed. */
-function advance(media: FakeMediaElement, seconds = 0.5): void {
+/** One sampling interval of playback at normal speed; returns what `sample()` returned. */
+function advance(media: FakeMediaElement, seconds = 0.5): number {
+  clock += 500;
   media.playback.currentTime += seconds;
-  detector.sample();
+  return detector.sample();
 }
 
 describe('PlayingDetector (fake IntersectionObserver)', () => {
@@ -25,9 +28,11 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
     document.body.innerHTML = '';
     setVisibility(document, 'visible');
     onChange = vi.fn<() => void>();
+    clock = 1_000_000;
     detector = new PlayingDetector(
       {
         document,
+        now: () => clock,
         createIntersectionObserver: (callback) => {
           intersection = new FakeIntersectionObserver(callback);
           return intersection as unknown as IntersectionObserver;
@@ -45,6 +50,18 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
     expect(detector.isPlaying()).toBe(false);
     advance(video);
     expect(detector.isPlaying()).toBe(true);
+  });
+
+  test('a sample that finds playback started tells how long it had been playing: media time, at most the wall time since the last reading', () => {
+    const video = playingVideo();
+    intersection.setIntersecting(video, true);
+    expect(advance(video, 0.3)).toBeCloseTo(300);
+    expect(advance(video), 'already playing: nothing new').toBe(0);
+    video.dispatchEvent(new Event('seeked'));
+    expect(advance(video, 4), 'a jump counts for no more than the wall time').toBe(500);
+    video.dispatchEvent(new Event('pause'));
+    video.playback.paused = true;
+    expect(advance(video), 'paused').toBe(0);
   });
 
   test('time standing still (a silent stall) stops playing', () => {

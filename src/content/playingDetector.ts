@@ -12,11 +12,14 @@ const MEDIA_EVENTS = [...INTERRUPTING_EVENTS, 'play', 'playing', 'stalled', 'rat
 export interface PlayingDetectorEnvironment {
   document: Document;
   createIntersectionObserver(callback: IntersectionObserverCallback): IntersectionObserver;
+  now(): number;
 }
 
 interface TrackedMedia {
-  /** currentTime at the last `sample()`. */
+  /** currentTime at the last `sample()` (or interrupting event). */
   lastTime: number;
+  /** When (`now()`) `lastTime` was read. */
+  lastReadAt: number;
   /** currentTime moved between the last two samples. */
   advancing: boolean;
   intersecting: boolean;
@@ -66,13 +69,27 @@ export class PlayingDetector {
     }
   }
 
-  /** Records every element's currentTime; call at a steady interval while `hasCandidates()`. */
-  sample(): void {
+  /**
+   * Records every element's currentTime; call at a steady interval while `hasCandidates()`. Returns, for
+   * an element this sample found newly playing, how long (ms) it had already been playing: the media time
+   * it advanced since the previous reading, at most the wall time since then (0 when none started).
+   * Playing is only noticed here, up to one interval late; this lets the frame date it from its start.
+   */
+  sample(): number {
+    const now = this.environment.now();
+    let startedForMs = 0;
     for (const [element, tracked] of this.media) {
       const time = element.currentTime;
+      const wasAdvancing = tracked.advancing;
       tracked.advancing = time !== tracked.lastTime && !element.seeking;
+      if (tracked.advancing && !wasAdvancing && this.isElementPlaying(element, tracked)) {
+        const mediaMs = ((time - tracked.lastTime) / (element.playbackRate || 1)) * 1000;
+        startedForMs = Math.max(startedForMs, Math.min(Math.max(mediaMs, 0), now - tracked.lastReadAt));
+      }
       tracked.lastTime = time;
+      tracked.lastReadAt = now;
     }
+    return startedForMs;
   }
 
   /** Some element could be playing, so time must be sampled. */
@@ -110,7 +127,7 @@ export class PlayingDetector {
 
   private track(element: HTMLMediaElement): boolean {
     if (this.media.has(element)) return false;
-    this.media.set(element, { lastTime: element.currentTime, advancing: false, intersecting: false });
+    this.media.set(element, { lastTime: element.currentTime, lastReadAt: this.environment.now(), advancing: false, intersecting: false });
     for (const type of MEDIA_EVENTS) element.addEventListener(type, this.handleMediaEvent);
     this.intersection.observe(element);
     return true;
@@ -128,6 +145,7 @@ export class PlayingDetector {
     if (tracked && INTERRUPTING_EVENTS.includes(event.type)) {
       tracked.advancing = false;
       tracked.lastTime = element.currentTime;
+      tracked.lastReadAt = this.environment.now();
     }
     this.onChange();
   };
