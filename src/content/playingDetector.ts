@@ -71,8 +71,8 @@ export class PlayingDetector {
 
   /**
    * Records every element's currentTime; call at a steady interval while `hasCandidates()`. Returns, for
-   * an element this sample found newly playing, how long (ms) it had already been playing: the media time
-   * it advanced since the previous reading, at most the wall time since then (0 when none started).
+   * an element this sample found newly playing, how long (whole ms) it had already been playing: the media
+   * time it advanced since the previous reading, at most the wall time since then (0 when none started).
    * Playing is only noticed here, up to one interval late; this lets the frame date it from its start.
    */
   sample(): number {
@@ -84,7 +84,7 @@ export class PlayingDetector {
       tracked.advancing = time !== tracked.lastTime && !element.seeking;
       if (tracked.advancing && !wasAdvancing && this.isElementPlaying(element, tracked)) {
         const mediaMs = ((time - tracked.lastTime) / (element.playbackRate || 1)) * 1000;
-        startedForMs = Math.max(startedForMs, Math.min(Math.max(mediaMs, 0), now - tracked.lastReadAt));
+        startedForMs = Math.max(startedForMs, Math.floor(Math.min(Math.max(mediaMs, 0), now - tracked.lastReadAt)));
       }
       tracked.lastTime = time;
       tracked.lastReadAt = now;
