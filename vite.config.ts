@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
-import { firefoxManifest } from './scripts/firefoxManifest';
+import { firefoxManifest } from './scripts/firefoxManifest.ts';
 
 // `vite build` builds for Chromium into dist/; `vite build --mode firefox` builds the same sources for
 // Firefox into dist-firefox/ (an event-page background instead of a service worker; see firefoxManifest).
