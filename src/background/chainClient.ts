@@ -219,7 +219,11 @@ export class ChainClient implements MeteringChain, CreatorChain {
         provider.connect().catch(reject);
       });
       const metadata = await this.#deps.metadata.load();
-      const api = await ApiPromise.create({ provider, metadata, noInitWarn: true, throwOnConnect: true });
+      const api = await ApiPromise.create({ provider, metadata, noInitWarn: true, throwOnConnect: true }).catch(async (error: unknown) => {
+        // Stored metadata that does not decode would fail every reconnect the same way: drop it.
+        if (Object.keys(metadata).length > 0) await this.#deps.metadata.clear().catch(() => undefined);
+        throw error;
+      });
       if (generation !== this.#generation) {
         await api.disconnect();
         return;

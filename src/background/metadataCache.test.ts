@@ -21,6 +21,13 @@ describe('MetadataCache (in-memory storage fake)', () => {
     expect(Object.keys(storage.dump())).toEqual(['chainMetadata']);
   });
 
+  it('clear forgets it, so the next connection downloads the metadata again', async () => {
+    const cache = new MetadataCache(memoryArea());
+    await cache.save(`${GENESIS}-7`, '0x01');
+    await cache.clear();
+    expect(await cache.load()).toEqual({});
+  });
+
   it('ignores a damaged entry instead of handing it to the API', async () => {
     const cache = new MetadataCache(memoryArea({ chainMetadata: { key: 'not-a-key', metadata: 'zz' } }));
     expect(await cache.load()).toEqual({});

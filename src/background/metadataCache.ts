@@ -24,6 +24,11 @@ export class MetadataCache {
     return { [stored.key]: stored.metadata };
   }
 
+  /** Forgets the stored metadata (it failed to load: the next connection downloads it again). */
+  async clear(): Promise<void> {
+    await this.#storage.remove([METADATA_KEY]);
+  }
+
   async save(key: MetadataKey, metadata: `0x${string}`): Promise<void> {
     const stored = (await this.#storage.get([METADATA_KEY]))[METADATA_KEY];
     if (isEntry(stored) && stored.key === key) return;
