@@ -229,7 +229,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
         return;
       }
       const metadataKey = `${api.genesisHash.toHex()}-${api.runtimeVersion.specVersion.toNumber()}` as const;
-      void this.#deps.metadata.save(metadataKey, api.runtimeMetadata.toHex()).catch(() => undefined);
+      void this.#deps.metadata.save(metadataKey, () => api.runtimeMetadata.toHex()).catch(() => undefined);
       const chainName = (await api.rpc.system.chain()).toString();
       const properties = api.registry.getChainProperties();
       if (generation !== this.#generation) return;

@@ -12,6 +12,8 @@ export type MetadataKey = `0x${string}-${number}`;
  */
 export class MetadataCache {
   readonly #storage: StorageArea;
+  /** The key of the stored entry as last read or written (null: none; undefined: not read yet). */
+  #storedKey: MetadataKey | null | undefined;
 
   constructor(storage: StorageArea) {
     this.#storage = storage;
@@ -21,18 +23,25 @@ export class MetadataCache {
   async load(): Promise<Record<string, `0x${string}`>> {
     const stored = (await this.#storage.get([METADATA_KEY]).catch((): Record<string, unknown> => ({})))[METADATA_KEY];
     if (!isEntry(stored)) return {};
+    this.#storedKey = stored.key;
     return { [stored.key]: stored.metadata };
   }
 
   /** Forgets the stored metadata (it failed to load: the next connection downloads it again). */
   async clear(): Promise<void> {
     await this.#storage.remove([METADATA_KEY]);
+    this.#storedKey = null;
   }
 
-  async save(key: MetadataKey, metadata: `0x${string}`): Promise<void> {
-    const stored = (await this.#storage.get([METADATA_KEY]))[METADATA_KEY];
-    if (isEntry(stored) && stored.key === key) return;
-    await this.#storage.set({ [METADATA_KEY]: { key, metadata } });
+  /** Stores the metadata of `key` unless it is what is stored already; `encode` runs only when it is not. */
+  async save(key: MetadataKey, encode: () => `0x${string}`): Promise<void> {
+    if (this.#storedKey === undefined) {
+      const stored = (await this.#storage.get([METADATA_KEY]))[METADATA_KEY];
+      this.#storedKey = isEntry(stored) ? stored.key : null;
+    }
+    if (this.#storedKey === key) return;
+    await this.#storage.set({ [METADATA_KEY]: { key, metadata: encode() } });
+    this.#storedKey = key;
   }
 }
 
