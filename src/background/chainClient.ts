@@ -2,7 +2,6 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Codec, ISubmittableResult } from '@polkadot/types/types';
-import type { DispatchError } from '@polkadot/types/interfaces';
 import { u8aToHex } from '@polkadot/util';
 import type { BalanceState, NetworkState } from '../shared/messages';
 import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SignedInfo, TxOutcome } from './chainTypes';
@@ -409,7 +408,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
       if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') fee = (event.data[1] as BigCodec).toBigInt();
       if (event.section === 'tickStream' && event.method === 'TickRecorded') paid = (event.data[3] as BigCodec).toBigInt();
     }
-    if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError as DispatchError) });
+    if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError) });
     else finish({ kind: 'included', fee, paid });
   }
 }

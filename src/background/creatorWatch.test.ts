@@ -103,7 +103,7 @@ describe('CreatorWatch (fake chain)', () => {
     chain.onStreams!([stream('3', '10', 6)]);
     tick(1000);
     chain.onStreams!([stream('3', '25', 15)]);
-    expect(page.last().streams[0]!.history).toEqual([
+    expect(page.last().streams[0].history).toEqual([
       { at: 1000, earnings: '0' },
       { at: 2000, earnings: '10' },
       { at: 4000, earnings: '25' },
@@ -122,8 +122,8 @@ describe('CreatorWatch (fake chain)', () => {
       first.tick(10);
       first.chain.onStreams!([stream('3', String(i))]);
     }
-    expect(page.last().streams[0]!.history).toHaveLength(MAX_HISTORY_POINTS);
-    expect(page.last().streams[0]!.history[0]!.earnings).toBe('5');
+    expect(page.last().streams[0].history).toHaveLength(MAX_HISTORY_POINTS);
+    expect(page.last().streams[0].history[0].earnings).toBe('5');
     await first.watch.flush();
     expect((storage.dump()[historyStorageKey(ALICE)] as Record<string, unknown[]>)['3']).toHaveLength(MAX_HISTORY_POINTS);
 
@@ -134,7 +134,7 @@ describe('CreatorWatch (fake chain)', () => {
     second.chain.onIds!(['3']);
     await flush();
     second.chain.onStreams!([stream('3', String(MAX_HISTORY_POINTS + 4))]);
-    expect(again.last().streams[0]!.history).toHaveLength(MAX_HISTORY_POINTS);
+    expect(again.last().streams[0].history).toHaveLength(MAX_HISTORY_POINTS);
   });
 
   test('a newly registered stream re-subscribes the streams; the old subscription ends', async () => {

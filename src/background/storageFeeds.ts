@@ -107,7 +107,7 @@ export class StorageFeeds implements CreatorFeedChain, SubscriptionFeedChain {
         });
       });
       onStreams(streams);
-    }) as unknown as Promise<Unsubscribe>;
+    });
   }
 
   followSubscriptions(
@@ -134,6 +134,6 @@ export class StorageFeeds implements CreatorFeedChain, SubscriptionFeedChain {
         };
       });
       onChange((values[0] as unknown as BigCodec).toNumber(), offers);
-    }) as unknown as Promise<Unsubscribe>;
+    });
   }
 }

@@ -48,7 +48,8 @@ export function BudgetsSection({ budgets, network }: { budgets: Budgets; network
 
 function BudgetsForm({ budgets, token }: { budgets: Budgets; token: Token }) {
   const [texts, setTexts] = useState<BudgetTexts>(() => toTexts(budgets, token.decimals));
-  useEffect(() => setTexts(toTexts(budgets, token.decimals)), [budgets.perSession, budgets.perDay, budgets.global, token.decimals]);
+  const { perSession, perDay, global } = budgets;
+  useEffect(() => setTexts(toTexts({ perSession, perDay, global }, token.decimals)), [perSession, perDay, global, token.decimals]);
   const [invalid, setInvalid] = useState<string | null>(null);
   const save = useAction<'settings:set'>();
   const submit = async (event: Event) => {

@@ -46,7 +46,7 @@ export function CreateAccount({ pendingCreate }: { pendingCreate: boolean }) {
 }
 
 interface CreateFormProps {
-  onSubmit(name: string, password: string): Promise<void>;
+  onSubmit: (name: string, password: string) => Promise<void>;
   busy: boolean;
   error: string | null;
 }

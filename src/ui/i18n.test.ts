@@ -20,7 +20,7 @@ function unionMembers(name: string): string[] {
   const source = readFileSync(join(srcDir, 'shared', 'messages.ts'), 'utf8');
   const declaration = new RegExp(`export type ${name} =([^;]+);`).exec(source);
   if (!declaration) throw new Error(`type ${name} not found in messages.ts`);
-  return [...declaration[1]!.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/'([^']+)'/g)].map((match) => match[1]!);
+  return [...declaration[1].replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/'([^']+)'/g)].map((match) => match[1]);
 }
 
 describe('locale strings (public/_locales/en/messages.json)', () => {
@@ -29,7 +29,7 @@ describe('locale strings (public/_locales/en/messages.json)', () => {
     for (const file of sourceFiles(srcDir)) {
       const source = readFileSync(file, 'utf8');
       const keys = [...source.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g), ...source.matchAll(/label: '([A-Za-z0-9_]+)'/g)];
-      for (const [, key] of keys) if (!(key! in catalog)) missing.push(`${file}: ${key}`);
+      for (const [, key] of keys) if (!(key in catalog)) missing.push(`${file}: ${key}`);
     }
     expect(missing).toEqual([]);
   });
@@ -46,14 +46,14 @@ describe('locale strings (public/_locales/en/messages.json)', () => {
 
   test('manifest strings exist', () => {
     const manifest = readFileSync(join(srcDir, '..', 'manifest.json'), 'utf8');
-    const keys = [...manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((match) => match[1]!);
+    const keys = [...manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((match) => match[1]);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.filter((key) => !(key in catalog))).toEqual([]);
   });
 
   test('placeholders are declared, numbered from $1, and substituted', () => {
     for (const [key, entry] of Object.entries(catalog)) {
-      const used = [...entry.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((match) => match[1]!.toLowerCase());
+      const used = [...entry.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((match) => match[1].toLowerCase());
       expect(Object.keys(entry.placeholders ?? {}).sort(), key).toEqual([...new Set(used)].sort());
     }
     expect(getMessage('amountTooPrecise', ['Per day', '12'])).toBe('Per day: at most 12 decimals.');

@@ -96,7 +96,7 @@ describe('creators (real chain)', () => {
     expect(withdrawal.fee).toBe(withdrawFee);
     expect(await env.state.free(creatorAddress)).toBe(balanceBefore + earned - withdrawFee);
     const withdrawn = (await env.state.events(withdrawFrom)).filter((event) => event.section === 'paymentHandler' && event.method === 'EarningsWithdrawn');
-    expect(withdrawn.map((event) => [event.fields.streamId, event.fields.creator, BigInt(event.fields.amount!)])).toEqual([[stream, creatorAddress, earned]]);
+    expect(withdrawn.map((event) => [event.fields.streamId, event.fields.creator, BigInt(event.fields.amount)])).toEqual([[stream, creatorAddress, earned]]);
     await ui.waitForEarnings(stream, 0n);
   });
 

@@ -49,7 +49,7 @@ export class OptionsPage {
     await inputs.first().waitFor();
     for (const input of await inputs.all()) {
       const index = Number(await input.getAttribute('data-word-index'));
-      await input.fill(words[index]!);
+      await input.fill(words[index]);
     }
     await this.page.locator(byTestId('create-confirm')).click();
     await this.unlockedOrUnlock(password);
