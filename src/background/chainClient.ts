@@ -251,6 +251,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
         tokenSymbol: properties?.tokenSymbol.unwrapOr(undefined)?.[0]?.toString() ?? api.registry.chainTokens[0] ?? null,
         tokenDecimals: properties?.tokenDecimals.unwrapOr(undefined)?.[0]?.toNumber() ?? api.registry.chainDecimals[0] ?? null,
         ss58Format: api.registry.chainSS58 ?? null,
+        existentialDeposit: (api.consts.balances.existentialDeposit as unknown as BigCodec).toBigInt().toString(),
       };
       this.#nonces = this.#account ? this.#newNonceManager(api, this.#account) : null;
       provider.on('disconnected', () => {
@@ -440,5 +441,6 @@ function emptyNetwork(endpoint: string, status: NetworkState['status']): Network
     tokenSymbol: null,
     tokenDecimals: null,
     ss58Format: null,
+    existentialDeposit: null,
   };
 }

@@ -636,13 +636,13 @@ export class MeteringEngine {
         session.lastFee = outcome.fee.toString();
         if (session.chainTicks !== null) session.chainTicks += entry.ticks;
         if (session.chainPaid !== null) session.chainPaid = (big(session.chainPaid) + outcome.paid).toString();
-        recordSpend(this.#doc.ledger, session.site, outcome.paid, outcome.fee, entry.ticks, this.#deps.now());
+        recordSpend(this.#doc.ledger, session, outcome.paid, outcome.fee, entry.ticks, this.#deps.now());
         break;
       case 'failed':
         remove();
         session.held += entry.ticks;
         session.fees = (big(session.fees) + outcome.fee).toString();
-        recordSpend(this.#doc.ledger, session.site, 0n, outcome.fee, 0, this.#deps.now());
+        recordSpend(this.#doc.ledger, session, 0n, outcome.fee, 0, this.#deps.now());
         this.#onDispatchError(session, outcome.error);
         break;
       case 'rejected':
@@ -704,7 +704,7 @@ export class MeteringEngine {
     session.join = 'needed';
     if (outcome.kind === 'included' || outcome.kind === 'failed') {
       session.fees = (big(session.fees) + outcome.fee).toString();
-      recordSpend(this.#doc.ledger, session.site, 0n, outcome.fee, 0, this.#deps.now());
+      recordSpend(this.#doc.ledger, session, 0n, outcome.fee, 0, this.#deps.now());
     }
     if (outcome.kind === 'included') {
       const joined = await this.#deps.chain.readSession(session.streamId);
@@ -775,7 +775,7 @@ export class MeteringEngine {
     session.confirmedSeconds += landedTicks;
     session.spent = (big(session.spent) + landedPaid).toString();
     session.fees = (big(session.fees) + fees).toString();
-    recordSpend(this.#doc.ledger, session.site, landedPaid, fees, landedTicks, this.#deps.now());
+    recordSpend(this.#doc.ledger, session, landedPaid, fees, landedTicks, this.#deps.now());
     if (chainSession) this.#markJoined(session, chainSession.ticks, chainSession.paid);
     else {
       session.join = 'needed';

@@ -6,7 +6,7 @@ const DECIMALS = 12;
 const filled: StreamTexts = { ...EMPTY_STREAM_TEXTS, title: 'Late night jazz', category: 'music', baseRate: '0.1' };
 
 describe('reading the stream form', () => {
-  beforeEach(installFakeChromeI18n);
+  beforeEach(() => installFakeChromeI18n());
 
   test('token amounts become planck; empty optional amounts become null', () => {
     expect(readStreamForm({ ...filled, description: '  live  ' }, DECIMALS)).toEqual({

@@ -103,6 +103,8 @@ export interface NetworkState {
   tokenSymbol: string | null;
   tokenDecimals: number | null;
   ss58Format: number | null;
+  /** `Balances.ExistentialDeposit` in planck: what always stays in an account; null until connected. */
+  existentialDeposit: string | null;
 }
 
 export type KeyStatus = 'no-account' | 'locked' | 'unlocked';
@@ -224,6 +226,20 @@ export interface SiteSpend {
   lastAt: number;
 }
 
+export interface DaySpend extends SpendTotals {
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+}
+
+export interface CreatorSpend {
+  /** The stream creator's address. */
+  creator: string;
+  amount: string;
+  fees: string;
+  seconds: number;
+  lastAt: number;
+}
+
 export interface SpendState {
   /** Local calendar day, YYYY-MM-DD. */
   day: string;
@@ -231,6 +247,10 @@ export interface SpendState {
   allTime: SpendTotals;
   /** Most recent first, at most 20. */
   recentSites: SiteSpend[];
+  /** The last 30 days with spend, oldest first (days without spend are left out). */
+  days: DaySpend[];
+  /** Most recently paid first, at most 100. */
+  creators: CreatorSpend[];
 }
 
 export type BadgeState = 'idle' | 'consent' | 'metering' | 'paused' | 'error' | 'locked';
