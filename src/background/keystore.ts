@@ -6,10 +6,10 @@ import type { KeyringJson } from '@polkadot/ui-keyring/types';
 import type { CreatedAccount, ExportedAccount, KeyStatus } from '../shared/messages';
 import { loadKeyringStore, type FlushableKeyringStore } from './keyringStore';
 import type { StorageArea } from './storageArea';
+import { MIN_PASSWORD_LENGTH } from '../shared/password';
 
 /** storage.session key of the unlocked secret (browser-session only, never storage.local). */
 const UNLOCKED_KEY = 'unlockedAccount';
-const MIN_PASSWORD_LENGTH = 8;
 const CONFIRM_WORD_COUNT = 3;
 
 interface UnlockedRecord {

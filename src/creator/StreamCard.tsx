@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ChainCallResult, CreatorCall, CreatorStreamView } from '../shared/messages';
 import { Amount, ErrorText } from '../ui/components';
-import { formatAmount, formatDuration, formatRatePerMinute, parseAmount, type Token } from '../ui/format';
+import { amountProblem, formatAmount, formatDuration, formatRatePerMinute, parseAmount, type Token } from '../ui/format';
 import { t } from '../ui/i18n';
 import { useAction } from '../ui/useWorker';
 import { CallResultText, FeeLine } from './CallParts';
@@ -124,7 +124,7 @@ function WithdrawForm({ stream, token }: { stream: CreatorStreamView; token: Tok
   const invalid =
     parsed.ok || parsed.reason === 'empty'
       ? null
-      : t(parsed.reason === 'too-precise' ? 'amountTooPrecise' : 'amountMalformed', t('creatorWithdrawAmount'), String(token.decimals));
+      : amountProblem(parsed.reason, t('creatorWithdrawAmount'), token.decimals);
   const call: CreatorCall | null = invalid ? null : { call: 'withdraw', streamId: stream.streamId, amount: parsed.ok ? parsed.planck : null };
   const fee = useFeeEstimate(call);
   const withdraw = useCall((result) =>

@@ -45,7 +45,7 @@ describe('reading the stream form', () => {
         description: 'Description: at most 1024 bytes (accented letters and emoji take more than one).',
         category: 'Category: at most 64 bytes (accented letters and emoji take more than one).',
         baseRatePerMinute: 'Rate per minute: must be above 0.',
-        premiumRatePerMinute: 'Premium rate per minute: type an amount like 1.5 (digits and one dot).',
+        premiumRatePerMinute: 'Premium rate per minute: type an amount like 1.5 (digits and one decimal mark).',
         subscriptionPrice: 'Subscription price: required.',
       },
     });

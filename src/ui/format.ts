@@ -116,8 +116,10 @@ export function planckToInput(planck: string, decimals: number, locale = uiLocal
   return fraction ? `${whole}${numberMarks(locale).decimal}${fraction}` : whole;
 }
 
-/** "1.5" in the language's way of writing it, as the example of the amount fields' error sentence. */
-export const amountExample = (locale = uiLocale()): string => `1${numberMarks(locale).decimal}5`;
+/** The sentence for an amount `parseAmount` refused (`label` names the field), with an example in the language's way of writing. */
+export function amountProblem(reason: 'malformed' | 'too-precise', label: string, decimals: number, locale = uiLocale()): string {
+  return reason === 'too-precise' ? t('amountTooPrecise', label, String(decimals)) : t('amountMalformed', label, `1${numberMarks(locale).decimal}5`);
+}
 
 const UNITS = [
   ['hour', 3600],
