@@ -4,8 +4,8 @@ import { t } from '../ui/i18n';
 import { scaleChart } from './chartScale';
 
 /** The whole figure (labels included) and the plot inside it, in SVG units. */
-const FIGURE = { width: 320, height: 120 };
-const PLOT = { x: 8, y: 16, width: 304, height: 80 };
+const FIGURE = { width: 640, height: 150 };
+const PLOT = { x: 8, y: 18, width: 624, height: 100 };
 const DAY_MS = 86_400_000;
 
 /**
