@@ -11,6 +11,7 @@ import { NonceManager } from './nonceManager';
 import type { CallEvent, CallOutcome, PalletCall } from './palletCalls';
 import { StorageFeeds } from './storageFeeds';
 import { classifyPoolRejection, dispatchErrorName } from './txErrors';
+import { t } from '../shared/i18n';
 
 export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 const FIRST_RETRY_MS = 1000;
@@ -213,7 +214,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
         const offError = provider.on('error', () => {
           offConnected();
           offError();
-          reject(new Error(`Cannot reach ${endpoint}.`));
+          reject(new Error(t('errorCannotReach', endpoint)));
         });
         provider.connect().catch(reject);
       });
@@ -234,7 +235,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
       if (generation !== this.#generation) return;
       if (!api.tx.tickStream || !api.query.streamRegistry) {
         await api.disconnect();
-        this.#network = { ...emptyNetwork(endpoint, 'error'), error: `${endpoint} (${chainName}) is not a Vilokanam chain.` };
+        this.#network = { ...emptyNetwork(endpoint, 'error'), error: t('errorNotVilokanam', endpoint, chainName) };
         this.#deps.onChange();
         return;
       }
@@ -255,7 +256,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
       };
       this.#nonces = this.#account ? this.#newNonceManager(api, this.#account) : null;
       provider.on('disconnected', () => {
-        if (generation === this.#generation) this.#lost(`Lost the connection to ${endpoint}.`);
+        if (generation === this.#generation) this.#lost(t('errorConnectionLost', endpoint));
       });
       // The first payment after a (re)connect needs the nonce: read it while the balance arrives.
       await Promise.all([this.#followBalance(), this.#nonces?.prefetch()]);
@@ -335,17 +336,17 @@ export class ChainClient implements MeteringChain, CreatorChain {
   }
 
   #requireApi(): ApiPromise {
-    if (!this.#api) throw new Error(`Not connected to ${this.#network.endpoint}.`);
+    if (!this.#api) throw new Error(t('errorNotConnectedTo', this.#network.endpoint));
     return this.#api;
   }
 
   #requireFeeds(): StorageFeeds {
-    if (!this.ready || !this.#feeds) throw new Error(`Not connected to ${this.#network.endpoint}.`);
+    if (!this.ready || !this.#feeds) throw new Error(t('errorNotConnectedTo', this.#network.endpoint));
     return this.#feeds;
   }
 
   #requireAccount(): string {
-    if (!this.#account) throw new Error('There is no account.');
+    if (!this.#account) throw new Error(t('errorNoAccount'));
     return this.#account;
   }
 

@@ -7,6 +7,7 @@ import {
 } from '../shared/messages';
 import type { StorageArea } from './storageArea';
 import { isPayouts, StreamActivity, type BlockActivity } from './streamActivity';
+import { t } from '../shared/i18n';
 
 /** A stream as its storage items hold it (StreamInfo, TickCount, StreamEarnings). */
 export type StreamChainState = Omit<CreatorStreamView, 'history' | 'lifetimeEarned' | 'payouts' | 'watchingNow'>;
@@ -127,7 +128,7 @@ export class CreatorWatch {
       if (generation === this.#generation) this.#unsubscribeIds = unsubscribe;
       else unsubscribe();
     } catch (error) {
-      if (generation === this.#generation) this.#publish({ ...idle(account), status: 'error', error: `Could not read your streams: ${errorText(error)}` });
+      if (generation === this.#generation) this.#publish({ ...idle(account), status: 'error', error: t('errorReadStreams', errorText(error)) });
     }
   }
 
@@ -150,7 +151,7 @@ export class CreatorWatch {
       if (current()) this.#unsubscribeStreams = unsubscribe;
       else unsubscribe();
     } catch (error) {
-      if (current()) this.#publish({ ...idle(account), status: 'error', error: `Could not read your streams: ${errorText(error)}` });
+      if (current()) this.#publish({ ...idle(account), status: 'error', error: t('errorReadStreams', errorText(error)) });
     }
   }
 

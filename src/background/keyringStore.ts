@@ -1,5 +1,6 @@
 import type { KeyringJson, KeyringStore } from '@polkadot/ui-keyring/types';
 import type { StorageArea } from './storageArea';
+import { t } from '../shared/i18n';
 
 const PREFIX = 'keyring:';
 
@@ -49,7 +50,7 @@ export async function loadKeyringStore(area: StorageArea): Promise<FlushableKeyr
       if (failure !== null) {
         const error = failure;
         failure = null;
-        throw new Error(`Could not save the account to extension storage: ${error}`);
+        throw new Error(t('errorSaveAccount', error));
       }
     },
   };

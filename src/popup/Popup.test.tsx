@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { installFakeChromeI18n } from '../ui/testI18n';
 import { usePageContainer } from '../ui/testPage';
 import { act } from 'preact/test-utils';
 import { describe, expect, test } from 'vitest';
@@ -279,6 +280,19 @@ describe('Popup (fake worker)', () => {
     expect(byTestId('spend-creator')?.dataset.creator).toBe(BOB);
     expect(byTestId('spend-export')?.getAttribute('download')).toBe('vilokanam-spending-2026-11-26.csv');
     expect(byTestId('spend-export')?.getAttribute('href')).toMatch(/^blob:/);
+  });
+
+  test('in Hindi: every sentence from the hi locale, numbers and durations through Intl', async () => {
+    installFakeChromeI18n('hi');
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const spent = { ...metering('1'), seconds: 3723, spent: '1234567500000000000' };
+    await act(() => worker.push(uiState({ sessions: [spent], tabs: [playingTab('1')] })));
+    expect(byTestId('session-status')?.textContent).toBe('प्रति सेकंड भुगतान हो रहा है');
+    expect(byTestId('session-seconds')?.textContent).toBe('1 घं, 2 मि 3 से');
+    expect(byTestId('session-spend')?.textContent).toBe('12,34,567.5 VIL');
+    expect(byTestId('session-rate')?.textContent).toBe('0.1 VIL/मिनट (6 VIL/घंटा)');
+    expect(byTestId('metering-toggle')?.textContent).toBe('मीटरिंग रोकें');
   });
 
   test('amounts wait for the chain’s token instead of assuming one', async () => {

@@ -7,8 +7,6 @@ import { openExtensionPage } from './openPage';
 import { REASON_ACTIONS, retryLabelKey, type ReasonAction } from './reasons';
 
 export interface ReasonContext {
-  /** The stream the reason is about (its sentence may name it); null when the page has none. */
-  streamId: string | null;
   /** The site the tab plays (for allow / unblock); null when unknown. */
   site: string | null;
   /** The stopped session's stream, when retrying is possible. */
@@ -30,7 +28,7 @@ export function ReasonBlock({ reason, context, testId }: { reason: NotBillingRea
   const actions = REASON_ACTIONS[reason.code].filter((action) => possible(action, context));
   return (
     <div class="reason" role="status" data-testid={testId} data-reason-code={reason.code}>
-      <strong>{t(reasonTitleKey(reason.code))}</strong> {t(reasonTextKey(reason.code), context.streamId ?? '')}
+      <strong>{t(reasonTitleKey(reason.code))}</strong> {t(reasonTextKey(reason.code))}
       {actions.length > 0 && (
         <div class="actions">
           {actions.map((action) => (

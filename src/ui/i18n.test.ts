@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import messages from '../../public/_locales/en/messages.json' with { type: 'json' };
-import { getMessage } from './testI18n';
+import { catalogOf, getMessage, LOCALES_DIR } from './testI18n';
 
 const srcDir = join(import.meta.dirname, '..');
-const catalog = messages as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const catalog = catalogOf('en');
+const locales = readdirSync(LOCALES_DIR);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -15,9 +15,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The string literals of `export type <name> = 'a' | 'b' …` in src/shared/messages.ts. */
-function unionMembers(name: string): string[] {
-  const source = readFileSync(join(srcDir, 'shared', 'messages.ts'), 'utf8');
+/** The string literals of `export type <name> = 'a' | 'b' …` in src/shared/<file>. */
+function unionMembers(name: string, file = 'messages.ts'): string[] {
+  const source = readFileSync(join(srcDir, 'shared', file), 'utf8');
   const declaration = new RegExp(`export type ${name} =([^;]+);`).exec(source);
   if (!declaration) throw new Error(`type ${name} not found in messages.ts`);
   return [...declaration[1].replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/'([^']+)'/g)].map((match) => match[1]);
@@ -37,6 +37,8 @@ describe('locale strings (public/_locales/en/messages.json)', () => {
   test('every built key has a string: reasons, network and session statuses', () => {
     const keys = [
       ...unionMembers('NotBillingCode').map((code) => `reason_${code.replaceAll('-', '_')}`),
+      ...unionMembers('NotBillingCode').map((code) => `reasonText_${code.replaceAll('-', '_')}`),
+      ...unionMembers('StreamDetailsProblem', 'streamDetails.ts').map((problem) => `errorStream_${problem.replaceAll('-', '_')}`),
       ...unionMembers('ConnectionStatus').map((status) => `network_${status}`),
       ...unionMembers('SessionStatus').map((status) => `sessionStatus_${status}`),
     ];
@@ -57,5 +59,27 @@ describe('locale strings (public/_locales/en/messages.json)', () => {
       expect(Object.keys(entry.placeholders ?? {}).sort(), key).toEqual([...new Set(used)].sort());
     }
     expect(getMessage('amountTooPrecise', ['Per day', '12'])).toBe('Per day: at most 12 decimals.');
+  });
+});
+
+describe('every locale (public/_locales/*)', () => {
+  test('there is more than English: Hindi proves the path', () => {
+    expect(locales.sort()).toEqual(expect.arrayContaining(['en', 'hi']));
+  });
+
+  test.each(locales.filter((locale) => locale !== 'en'))('%s has every English key, no other key, and the same placeholders', (locale) => {
+    const translated = catalogOf(locale);
+    expect(Object.keys(catalog).filter((key) => !(key in translated)), `keys missing in ${locale}`).toEqual([]);
+    expect(Object.keys(translated).filter((key) => !(key in catalog)), `keys only in ${locale}`).toEqual([]);
+    for (const [key, entry] of Object.entries(translated)) {
+      expect(entry.message.trim(), `${locale}: ${key} is empty`).not.toBe('');
+      const names = (message: string) => [...new Set(message.match(/\$[A-Za-z0-9_]+\$/g) ?? [])].sort();
+      expect(names(entry.message), `${locale}: placeholders of ${key}`).toEqual(names(catalog[key].message));
+      expect(entry.placeholders, `${locale}: placeholder contents of ${key}`).toEqual(catalog[key].placeholders);
+    }
+  });
+
+  test('a Hindi sentence with its substitutions', () => {
+    expect(getMessage('lowBalance', ['5 मि'], 'hi')).toBe('मौजूदा दर पर आपकी शेष राशि लगभग 5 मि और चलेगी। मीटरिंग रुकने से पहले राशि जोड़ें।');
   });
 });

@@ -7,6 +7,7 @@ import {
   type UiState,
   type WorkerToUiPortMessage,
 } from '../shared/messages';
+import { t } from '../shared/i18n';
 
 export type RequestOf<T extends UiRequestType> = Extract<UiRequest, { type: T }>;
 
@@ -24,7 +25,7 @@ const RECONNECT_DELAY_MS = 500;
 export const chromeWorkerConnection: WorkerConnection = {
   async request<T extends UiRequestType>(request: RequestOf<T>): Promise<UiResult<T>> {
     const reply = await chrome.runtime.sendMessage<RequestOf<T>, UiReply<UiResult<T>> | undefined>(request);
-    if (!reply) throw new Error('The extension’s background did not answer. Try again.');
+    if (!reply) throw new Error(t('errorNoAnswer'));
     if (!reply.ok) throw new Error(reply.error);
     return reply.data;
   },
