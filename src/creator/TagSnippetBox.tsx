@@ -1,13 +1,12 @@
 import { useId, useRef } from 'preact/hooks';
 import { t } from '../ui/i18n';
-import { useCopy } from '../ui/useCopy';
+import { CopyButton } from '../ui/CopyButton';
 import { tagSnippet, type TagTarget } from './tagSnippet';
 
 /** The ready-to-paste meta tags for one stream, fully visible, with a copy button. */
 export function TagSnippetBox({ target }: { target: TagTarget }) {
   const snippet = tagSnippet(target);
   const box = useRef<HTMLTextAreaElement>(null);
-  const { copied, copy } = useCopy(snippet);
   const id = useId();
   return (
     <div data-testid="tag-snippet" data-stream-id={target.streamId}>
@@ -23,16 +22,7 @@ export function TagSnippetBox({ target }: { target: TagTarget }) {
         value={snippet}
         onFocus={(event) => event.currentTarget.select()}
       />
-      <div class="actions">
-        <button type="button" data-testid="tag-copy" onClick={() => copy(box.current)}>
-          {t('creatorTagCopy')}
-        </button>
-        {copied && (
-          <span class="muted" role="status" data-testid="tag-copied" data-copied={copied}>
-            {copied === 'yes' ? t('creatorTagCopied') : t('creatorTagCopyManually')}
-          </span>
-        )}
-      </div>
+      <CopyButton text={snippet} field={box} label={t('creatorTagCopy')} testId="tag-copy" statusTestId="tag-copied" />
     </div>
   );
 }

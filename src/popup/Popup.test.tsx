@@ -4,8 +4,8 @@ import { installFakeChromeI18n } from '../ui/testI18n';
 import { usePageContainer } from '../ui/testPage';
 import { act } from 'preact/test-utils';
 import { describe, expect, test } from 'vitest';
-import type { StreamSessionView, TabView, UiRequest } from '../shared/messages';
-import { ALICE, BOB, FakeWorker, uiState } from '../ui/testState';
+import type { TabView, UiRequest } from '../shared/messages';
+import { ALICE, BOB, FakeWorker, meteringSession, uiState } from '../ui/testState';
 import { WorkerContext } from '../ui/useWorker';
 import { Popup } from './Popup';
 
@@ -40,20 +40,7 @@ async function click(element: HTMLElement): Promise<void> {
 const STREAM = { streamId: '1', title: 'Vilokanam Demo Stream', creator: BOB, ratePerMinute: '100000000000', active: true };
 
 /** A session metering `streamId` for 10 s at 0.1 VIL/min, 0.000001 VIL fees a second. */
-const metering = (streamId: string): StreamSessionView => ({
-  stream: { ...STREAM, streamId },
-  site: 'http://creator.localhost:8080',
-  agreedRatePerMinute: STREAM.ratePerMinute,
-  status: 'metering',
-  stopReason: null,
-  startedAt: 0,
-  seconds: 10,
-  confirmedSeconds: 10,
-  pendingSeconds: 0,
-  spent: '16666666666',
-  fees: '10000000',
-  tabIds: [7],
-});
+const metering = (streamId: string) => meteringSession({ stream: { ...STREAM, streamId } });
 const playingTab = (streamId: string): TabView => ({ tabId: 7, site: 'http://creator.localhost:8080', streamId, playing: true, billing: true, reason: null });
 
 describe('Popup (fake worker)', () => {

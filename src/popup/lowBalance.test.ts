@@ -1,24 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { StreamSessionView } from '../shared/messages';
-import { BOB, uiState } from '../ui/testState';
+import { meteringSession, uiState } from '../ui/testState';
 import { balanceForecast } from './lowBalance';
 
-const RATE = '6000000000000'; // 6 VIL/min: 0.1 VIL a second
-const session = (overrides: Partial<StreamSessionView> = {}): StreamSessionView => ({
-  stream: { streamId: '1', title: 't', creator: BOB, ratePerMinute: RATE, active: true },
-  site: 'https://a.example',
-  agreedRatePerMinute: RATE,
-  status: 'metering',
-  stopReason: null,
-  startedAt: 0,
-  seconds: 10,
-  confirmedSeconds: 10,
-  pendingSeconds: 0,
-  spent: '1000000000000',
-  fees: '10000000', // 0.000001 VIL a second
-  tabIds: [7],
-  ...overrides,
-});
+const RATE = '6000000000000'; // 6 VIL/min: 0.1 VIL a second; fees 0.000001 VIL a second
+const session = (overrides: Partial<StreamSessionView> = {}): StreamSessionView =>
+  meteringSession({ agreedRatePerMinute: RATE, spent: '1000000000000', ...overrides });
 
 describe('low balance forecast', () => {
   test('the spendable balance (less the existential deposit) over payments and fees per second', () => {

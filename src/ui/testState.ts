@@ -1,9 +1,28 @@
 /** Test helpers: a complete `UiState` to start from, and a WorkerConnection the test drives. */
-import type { UiRequest, UiState } from '../shared/messages';
+import type { StreamSessionView, UiRequest, UiState } from '../shared/messages';
 import type { WorkerConnection } from './workerConnection';
 
 export const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 export const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+
+/** Bob's stream 1 metered for 10 s at 0.1 VIL/min (16_666_666_666 planck paid), 0.000001 VIL fees a second. */
+export function meteringSession(overrides: Partial<StreamSessionView> = {}): StreamSessionView {
+  return {
+    stream: { streamId: '1', title: 'Vilokanam Demo Stream', creator: BOB, ratePerMinute: '100000000000', active: true },
+    site: 'http://creator.localhost:8080',
+    agreedRatePerMinute: '100000000000',
+    status: 'metering',
+    stopReason: null,
+    startedAt: 0,
+    seconds: 10,
+    confirmedSeconds: 10,
+    pendingSeconds: 0,
+    spent: '16666666666',
+    fees: '10000000',
+    tabIds: [7],
+    ...overrides,
+  };
+}
 
 export function uiState(overrides: Partial<UiState> = {}): UiState {
   return {
