@@ -1,5 +1,6 @@
 import type { NotBillingReason } from '../shared/messages';
 import { emptyLedger, type Ledger } from './spendLedger';
+import { t } from '../shared/i18n';
 
 /**
  * The metering state persisted in storage.local under `meterStorageKey(account)` (not secret: no keys).
@@ -113,10 +114,10 @@ export function loadMeterDoc(stored: unknown, day: string): MeterDoc {
   let doc = stored as Record<string, unknown>;
   for (let version = doc.version as number; version < METER_SCHEMA_VERSION; version += 1) {
     const migrate = MIGRATIONS[version];
-    if (!migrate) throw new Error(`Stored metering data has unknown version ${version}.`);
+    if (!migrate) throw new Error(t('errorMeterVersionUnknown', String(version)));
     doc = migrate(doc);
   }
   if (doc.version !== METER_SCHEMA_VERSION)
-    throw new Error(`Stored metering data is from a newer version (${String(doc.version)}) of the extension.`);
+    throw new Error(t('errorMeterVersionNewer', String(doc.version)));
   return doc as unknown as MeterDoc;
 }

@@ -1,6 +1,7 @@
 import type { Budgets, Settings, SiteRule, SiteRuleEntry, UiRequest } from '../shared/messages';
 import { DEFAULT_ENDPOINT } from './chainClient';
 import type { StorageArea } from './storageArea';
+import { t } from '../shared/i18n';
 
 const SETTINGS_KEY = 'settings';
 const SITE_RULES_KEY = 'siteRules';
@@ -20,9 +21,9 @@ export function normaliseSite(site: string): string {
   try {
     url = new URL(site);
   } catch {
-    throw new Error(`"${site}" is not a web address.`);
+    throw new Error(t('errorNotWebAddress', site));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`"${site}" is not a web site.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(t('errorNotWebSite', site));
   return url.origin;
 }
 
@@ -32,9 +33,9 @@ function checkEndpoint(endpoint: string): string {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new Error(`"${endpoint}" is not a valid address: use ws://host:port or wss://host.`);
+    throw new Error(t('errorEndpointInvalid', endpoint));
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error('The endpoint must start with ws:// or wss://.');
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error(t('errorEndpointScheme'));
   return trimmed;
 }
 
@@ -82,7 +83,7 @@ export class SettingsStore {
     const next: Settings = { ...this.#settings, budgets: { ...this.#settings.budgets, ...(patch.budgets ?? {}) } };
     if (patch.endpoint !== undefined) next.endpoint = checkEndpoint(patch.endpoint);
     if (patch.autoLockMinutes !== undefined) {
-      if (patch.autoLockMinutes > MAX_AUTO_LOCK_MINUTES) throw new Error(`Auto-lock can be at most ${MAX_AUTO_LOCK_MINUTES} minutes.`);
+      if (patch.autoLockMinutes > MAX_AUTO_LOCK_MINUTES) throw new Error(t('errorAutoLockMax', String(MAX_AUTO_LOCK_MINUTES)));
       next.autoLockMinutes = patch.autoLockMinutes;
     }
     await this.#area.set({ [SETTINGS_KEY]: next });
