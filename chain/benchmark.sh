@@ -2,7 +2,6 @@
 # Measures this runtime's weights with `polkadot-omni-node benchmark` and writes them into the sources:
 #   chain/pallets/*/src/weights.rs         the Vilokanam pallets (pallet-weight-template.hbs)
 #   chain/runtime/src/weights/<pallet>.rs  FRAME and cumulus pallets, transaction extensions
-#   chain/runtime/src/weights/{block,extrinsic}_weights.rs  base weights (`benchmark overhead`)
 # It builds the benchmarking runtime first (build-wasm.sh --features runtime-benchmarks). Afterwards
 # rebuild the committed wasm (npm run chain:build): the weights are part of the runtime.
 #   STEPS=50 REPEAT=20 bash chain/benchmark.sh [pallet …]
@@ -19,7 +18,7 @@ wasm="$cache/vilokanam_runtime-runtime-benchmarks.wasm"
 vilokanam=(pallet_stream_registry pallet_payment_handler pallet_tick_stream)
 frame=(frame_system frame_system_extensions pallet_balances pallet_timestamp pallet_transaction_payment
 	cumulus_pallet_weight_reclaim cumulus_pallet_parachain_system pallet_utility pallet_sudo)
-if [ $# -gt 0 ]; then wanted=("$@"); else wanted=("${vilokanam[@]}" "${frame[@]}" overhead); fi
+if [ $# -gt 0 ]; then wanted=("$@"); else wanted=("${vilokanam[@]}" "${frame[@]}"); fi
 
 bench() {
 	"$node" benchmark pallet --runtime "$wasm" --genesis-builder runtime --genesis-builder-preset development \
@@ -32,10 +31,6 @@ for pallet in "${wanted[@]}"; do
 	pallet_stream_registry | pallet_payment_handler | pallet_tick_stream)
 		dir="${pallet#pallet_}"
 		bench "$pallet" --template "$here/pallet-weight-template.hbs" --output "$here/pallets/${dir//_/-}/src/weights.rs"
-		;;
-	overhead)
-		"$node" benchmark overhead --runtime "$wasm" --genesis-builder runtime --genesis-builder-preset development \
-			--para-id 2000 --wasm-execution compiled --weight-path "$here/runtime/src/weights"
 		;;
 	*)
 		bench "$pallet" --output "$here/runtime/src/weights/$pallet.rs"

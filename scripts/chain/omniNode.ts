@@ -164,7 +164,7 @@ export async function startOmniNode(options: EngineOptions): Promise<RunningChai
   await checkChainSpec(storedSpec, options.wasmPath);
 
   const args = [
-    '--chain', storedSpec, '--base-path', basePath,
+    '--chain', storedSpec, '--base-path', basePath, '--database', 'paritydb',
     ...(options.blockTimeMs ? ['--dev-block-time', String(options.blockTimeMs)] : ['--instant-seal']),
     '--rpc-port', String(options.port),
     // The extension's worker connects from a chrome-extension:// origin.

@@ -6,13 +6,13 @@
 use crate::{
 	configs::{slot_duration, ConsensusHook},
 	genesis_config_presets, AccountId, AuraId, Balance, Block, Executive, InherentDataExt, Nonce,
-	ParachainInfo, ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	ParachainInfo, ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys,
+	System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use frame_support::{
-	traits::Get,
 	genesis_builder_helper::{build_state, get_preset},
+	traits::Get,
 	weights::Weight,
 };
 use pallet_transaction_payment::{FeeDetails, RuntimeDispatchInfo};

@@ -8,8 +8,9 @@
 //!   network of two collator nodes would run.
 
 use crate::{
-	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, ParachainInfoConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, StreamRegistryConfig, SudoConfig, EXISTENTIAL_DEPOSIT, UNIT,
+	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, ParachainInfoConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, StreamRegistryConfig, SudoConfig,
+	EXISTENTIAL_DEPOSIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
@@ -90,7 +91,9 @@ fn testnet_genesis(collators: &[Sr25519Keyring]) -> serde_json::Value {
 pub fn preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		DEV_RUNTIME_PRESET => testnet_genesis(&[Sr25519Keyring::Alice]),
-		LOCAL_TESTNET_RUNTIME_PRESET => testnet_genesis(&[Sr25519Keyring::Alice, Sr25519Keyring::Bob]),
+		LOCAL_TESTNET_RUNTIME_PRESET => {
+			testnet_genesis(&[Sr25519Keyring::Alice, Sr25519Keyring::Bob])
+		},
 		_ => return None,
 	};
 	Some(serde_json::to_vec(&patch).expect("a JSON value serialises"))

@@ -17,9 +17,9 @@
 
 extern crate alloc;
 
+mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
-mod apis;
 pub mod configs;
 pub mod fees;
 pub mod genesis_config_presets;

@@ -5,10 +5,9 @@ use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get, Time};
 use frame_system::RawOrigin;
-use sp_runtime::traits::Zero;
 use pallet::{BalanceOf, CurrencyOf, StreamEarnings, Subscriptions};
 use pallet_stream_registry::PricingModel;
-
+use sp_runtime::traits::Zero;
 
 const PRICE: u32 = 1_000_000;
 
@@ -22,15 +21,21 @@ fn subscribable_stream<T: Config>() -> (T::AccountId, StreamId) {
 		subscription_available: true,
 		subscription_price: Some(PRICE.into()),
 	};
-	let id = pallet_stream_registry::Pallet::<T>::do_register(creator.clone(), vec![], vec![], vec![], pricing)
-		.expect("the creator is funded");
+	let id = pallet_stream_registry::Pallet::<T>::do_register(
+		creator.clone(),
+		vec![],
+		vec![],
+		vec![],
+		pricing,
+	)
+	.expect("the creator is funded");
 	(creator, id)
 }
 
 fn fund<T: Config>(who: &T::AccountId) {
-	let plenty: BalanceOf<T> = BalanceOf::<T>::from(PRICE) * 1_000u32.into() +
-		<T as pallet_stream_registry::Config>::StreamDeposit::get() +
-		T::SubscriptionDeposit::get();
+	let plenty: BalanceOf<T> = BalanceOf::<T>::from(PRICE) * 1_000u32.into()
+		+ <T as pallet_stream_registry::Config>::StreamDeposit::get()
+		+ T::SubscriptionDeposit::get();
 	CurrencyOf::<T>::set_balance(who, plenty);
 }
 
@@ -83,7 +88,8 @@ mod benchmarks {
 		fund::<T>(&subscriber);
 		Pallet::<T>::subscribe(RawOrigin::Signed(subscriber.clone()).into(), stream, PRICE.into())
 			.expect("the subscriber is funded");
-		let expires_at = Subscriptions::<T>::get(stream, &subscriber).expect("subscribed").expires_at;
+		let expires_at =
+			Subscriptions::<T>::get(stream, &subscriber).expect("subscribed").expires_at;
 		Subscriptions::<T>::mutate(stream, &subscriber, |subscription| {
 			if let Some(subscription) = subscription {
 				subscription.expires_at = T::Time::now().min(expires_at);

@@ -137,7 +137,12 @@ pub mod pallet {
 		/// A creator moved `amount` of a stream's earnings out of escrow to themself.
 		EarningsWithdrawn { stream_id: StreamId, creator: T::AccountId, amount: BalanceOf<T> },
 		/// A viewer bought (or extended) a subscription, paid into the stream's earnings.
-		Subscribed { stream_id: StreamId, subscriber: T::AccountId, price: BalanceOf<T>, expires_at: u64 },
+		Subscribed {
+			stream_id: StreamId,
+			subscriber: T::AccountId,
+			price: BalanceOf<T>,
+			expires_at: u64,
+		},
 		/// An expired subscription was removed and its deposit returned to the subscriber.
 		SubscriptionEnded { stream_id: StreamId, subscriber: T::AccountId },
 	}
@@ -224,7 +229,12 @@ pub mod pallet {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			StreamEarnings::<T>::try_mutate(stream_id, |earned| {
 				*earned = earned.checked_sub(&amount).ok_or(Error::<T>::InsufficientEarnings)?;
-				CurrencyOf::<T>::transfer(&Self::escrow_account(), &who, amount, Preservation::Preserve)?;
+				CurrencyOf::<T>::transfer(
+					&Self::escrow_account(),
+					&who,
+					amount,
+					Preservation::Preserve,
+				)?;
 				Ok::<_, DispatchError>(())
 			})?;
 			Self::deposit_event(Event::EarningsWithdrawn { stream_id, creator: who, amount });
@@ -262,14 +272,22 @@ pub mod pallet {
 				Some(subscription) => subscription.deposit,
 				None => {
 					let deposit = T::SubscriptionDeposit::get();
-					CurrencyOf::<T>::hold(&HoldReason::SubscriptionDeposit.into(), &subscriber, deposit)
-						.map_err(|_| Error::<T>::InsufficientFunds)?;
+					CurrencyOf::<T>::hold(
+						&HoldReason::SubscriptionDeposit.into(),
+						&subscriber,
+						deposit,
+					)
+					.map_err(|_| Error::<T>::InsufficientFunds)?;
 					deposit
 				},
 			};
 			let starts = current.map_or(now, |subscription| subscription.expires_at.max(now));
 			let expires_at = starts.saturating_add(T::SubscriptionPeriod::get());
-			Subscriptions::<T>::insert(stream_id, &subscriber, Subscription { expires_at, deposit });
+			Subscriptions::<T>::insert(
+				stream_id,
+				&subscriber,
+				Subscription { expires_at, deposit },
+			);
 			T::OnSubscribed::on_subscribed(stream_id, &subscriber, expires_at);
 			Self::deposit_event(Event::Subscribed { stream_id, subscriber, price, expires_at });
 			Ok(())
@@ -321,10 +339,18 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		) -> DispatchResult {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			let spendable =
-				CurrencyOf::<T>::reducible_balance(payer, Preservation::Preserve, Fortitude::Polite);
+			let spendable = CurrencyOf::<T>::reducible_balance(
+				payer,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			);
 			ensure!(spendable >= amount, Error::<T>::InsufficientFunds);
-			CurrencyOf::<T>::transfer(payer, &Self::escrow_account(), amount, Preservation::Preserve)?;
+			CurrencyOf::<T>::transfer(
+				payer,
+				&Self::escrow_account(),
+				amount,
+				Preservation::Preserve,
+			)?;
 			Self::credit(stream_id, payer, amount);
 			Ok(())
 		}
@@ -354,8 +380,14 @@ pub mod pallet {
 		}
 
 		fn credit(stream_id: StreamId, payer: &T::AccountId, amount: BalanceOf<T>) {
-			StreamEarnings::<T>::mutate(stream_id, |earned| *earned = earned.saturating_add(amount));
-			Self::deposit_event(Event::PaymentProcessed { stream_id, payer: payer.clone(), amount });
+			StreamEarnings::<T>::mutate(stream_id, |earned| {
+				*earned = earned.saturating_add(amount)
+			});
+			Self::deposit_event(Event::PaymentProcessed {
+				stream_id,
+				payer: payer.clone(),
+				amount,
+			});
 		}
 	}
 

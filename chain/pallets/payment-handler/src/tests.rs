@@ -29,7 +29,9 @@ fn process_payment_moves_balance_into_the_streams_earnings() {
 		assert_eq!(Balances::balance(&VIEWER), 900);
 		assert_eq!(escrow_balance(), ED + 100);
 		assert_eq!(StreamEarnings::<Test>::get(STREAM), 100);
-		System::assert_last_event(Event::PaymentProcessed { stream_id: STREAM, payer: VIEWER, amount: 100 }.into());
+		System::assert_last_event(
+			Event::PaymentProcessed { stream_id: STREAM, payer: VIEWER, amount: 100 }.into(),
+		);
 		assert_escrow_covers_earnings();
 	});
 }
@@ -79,7 +81,9 @@ fn withdraw_earnings_pays_the_creator_only() {
 		assert_eq!(Balances::balance(&CREATOR), 1_060);
 		assert!(PaymentHandler::in_use(STREAM), "earnings are left");
 		assert_eq!(StreamEarnings::<Test>::get(STREAM), 40);
-		System::assert_last_event(Event::EarningsWithdrawn { stream_id: STREAM, creator: CREATOR, amount: 60 }.into());
+		System::assert_last_event(
+			Event::EarningsWithdrawn { stream_id: STREAM, creator: CREATOR, amount: 60 }.into(),
+		);
 		assert_escrow_covers_earnings();
 		assert_ok!(PaymentHandler::withdraw_earnings(RuntimeOrigin::signed(CREATOR), STREAM, 40));
 		assert_eq!(escrow_balance(), ED);
@@ -90,7 +94,11 @@ fn withdraw_earnings_pays_the_creator_only() {
 #[test]
 fn subscribe_pays_the_price_into_earnings_for_one_period() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		assert_ok!(PaymentHandler::subscribe(
+			RuntimeOrigin::signed(VIEWER),
+			SUBSCRIBABLE,
+			SUBSCRIPTION_PRICE
+		));
 		assert_eq!(Balances::balance(&VIEWER), 1_000 - SUBSCRIPTION_PRICE - SUBSCRIPTION_DEPOSIT);
 		assert_eq!(
 			Balances::balance_on_hold(&HoldReason::SubscriptionDeposit.into(), &VIEWER),
@@ -110,7 +118,10 @@ fn subscribe_pays_the_price_into_earnings_for_one_period() {
 			}
 			.into(),
 		);
-		assert_eq!(PaymentHandler::subscription_end(SUBSCRIBABLE, &VIEWER), Some(1_000_000 + PERIOD_MS));
+		assert_eq!(
+			PaymentHandler::subscription_end(SUBSCRIBABLE, &VIEWER),
+			Some(1_000_000 + PERIOD_MS)
+		);
 		assert_eq!(PaymentHandler::subscription_end(STREAM, &VIEWER), None);
 		assert_escrow_covers_earnings();
 	});
@@ -119,9 +130,17 @@ fn subscribe_pays_the_price_into_earnings_for_one_period() {
 #[test]
 fn subscribing_again_extends_from_the_current_end() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		assert_ok!(PaymentHandler::subscribe(
+			RuntimeOrigin::signed(VIEWER),
+			SUBSCRIBABLE,
+			SUBSCRIPTION_PRICE
+		));
 		set_now_ms(1_000_000 + PERIOD_MS / 2);
-		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		assert_ok!(PaymentHandler::subscribe(
+			RuntimeOrigin::signed(VIEWER),
+			SUBSCRIBABLE,
+			SUBSCRIPTION_PRICE
+		));
 		let subscription = Subscriptions::<Test>::get(SUBSCRIBABLE, VIEWER).unwrap();
 		assert_eq!(subscription.expires_at, 1_000_000 + 2 * PERIOD_MS);
 		// One entry, one deposit.
@@ -144,11 +163,19 @@ fn subscribe_errors_change_nothing() {
 			Error::<Test>::SubscriptionUnavailable
 		);
 		assert_noop!(
-			PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE - 1),
+			PaymentHandler::subscribe(
+				RuntimeOrigin::signed(VIEWER),
+				SUBSCRIBABLE,
+				SUBSCRIPTION_PRICE - 1
+			),
 			Error::<Test>::PriceAboveLimit
 		);
 		assert_noop!(
-			PaymentHandler::subscribe(RuntimeOrigin::signed(POOR), SUBSCRIBABLE, SUBSCRIPTION_PRICE),
+			PaymentHandler::subscribe(
+				RuntimeOrigin::signed(POOR),
+				SUBSCRIBABLE,
+				SUBSCRIPTION_PRICE
+			),
 			Error::<Test>::InsufficientFunds
 		);
 	});
@@ -157,19 +184,28 @@ fn subscribe_errors_change_nothing() {
 #[test]
 fn end_subscription_removes_an_expired_one_and_returns_the_deposit() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		assert_ok!(PaymentHandler::subscribe(
+			RuntimeOrigin::signed(VIEWER),
+			SUBSCRIBABLE,
+			SUBSCRIPTION_PRICE
+		));
 		let anyone = || RuntimeOrigin::signed(POOR);
 		assert_noop!(
 			PaymentHandler::end_subscription(anyone(), SUBSCRIBABLE, VIEWER),
 			Error::<Test>::SubscriptionActive
 		);
-		assert_noop!(PaymentHandler::end_subscription(anyone(), STREAM, VIEWER), Error::<Test>::NotSubscribed);
+		assert_noop!(
+			PaymentHandler::end_subscription(anyone(), STREAM, VIEWER),
+			Error::<Test>::NotSubscribed
+		);
 		set_now_ms(1_000_000 + PERIOD_MS);
 		assert_ok!(PaymentHandler::end_subscription(anyone(), SUBSCRIBABLE, VIEWER));
 		assert!(Subscriptions::<Test>::get(SUBSCRIBABLE, VIEWER).is_none());
 		assert_eq!(Balances::balance_on_hold(&HoldReason::SubscriptionDeposit.into(), &VIEWER), 0);
 		assert_eq!(Balances::balance(&VIEWER), 1_000 - SUBSCRIPTION_PRICE);
-		System::assert_last_event(Event::SubscriptionEnded { stream_id: SUBSCRIBABLE, subscriber: VIEWER }.into());
+		System::assert_last_event(
+			Event::SubscriptionEnded { stream_id: SUBSCRIBABLE, subscriber: VIEWER }.into(),
+		);
 	});
 }
 
@@ -183,7 +219,9 @@ fn pay_from_hold_moves_held_funds_into_the_streams_earnings() {
 		assert_eq!(Balances::balance_on_hold(&reason, &VIEWER), 180);
 		assert_eq!(Balances::balance(&VIEWER), 700, "free balance is untouched");
 		assert_eq!(StreamEarnings::<Test>::get(STREAM), 120);
-		System::assert_last_event(Event::PaymentProcessed { stream_id: STREAM, payer: VIEWER, amount: 120 }.into());
+		System::assert_last_event(
+			Event::PaymentProcessed { stream_id: STREAM, payer: VIEWER, amount: 120 }.into(),
+		);
 		assert_escrow_covers_earnings();
 		// More than is held fails and changes nothing.
 		assert!(PaymentHandler::pay_from_hold(&VIEWER, STREAM, 181, &reason).is_err());

@@ -35,7 +35,7 @@
 #![allow(unused_imports)]
 
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+use frame_support::{traits::Get, weights::{constants::ParityDbWeight, Weight}};
 
 /// What each call of this pallet costs.
 pub trait WeightInfo {
@@ -57,8 +57,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `PaymentHandler::StreamEarnings` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	fn process_payment() -> Weight {
 		// Proof size: measured `416`, estimated `3593` bytes.
-		// Fastest run: 59_738_000 ps.
-		Weight::from_parts(62_733_000, 3593)
+		// Fastest run: 59_869_000 ps.
+		Weight::from_parts(63_024_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn withdraw_earnings() -> Weight {
 		// Proof size: measured `611`, estimated `6196` bytes.
-		// Fastest run: 64_406_000 ps.
-		Weight::from_parts(67_440_000, 6196)
+		// Fastest run: 64_676_000 ps.
+		Weight::from_parts(67_320_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TickStream::Sessions` (`max_values`: None, `max_size`: Some(212), added: 2687, mode: `MaxEncodedLen`)
 	fn subscribe() -> Weight {
 		// Proof size: measured `551`, estimated `3677` bytes.
-		// Fastest run: 118_697_000 ps.
-		Weight::from_parts(123_964_000, 3677)
+		// Fastest run: 119_187_000 ps.
+		Weight::from_parts(124_015_000, 3677)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -102,33 +102,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn end_subscription() -> Weight {
 		// Proof size: measured `399`, estimated `3604` bytes.
-		// Fastest run: 53_700_000 ps.
-		Weight::from_parts(55_913_000, 3604)
+		// Fastest run: 53_900_000 ps.
+		Weight::from_parts(55_994_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
 }
 
-/// The same weights for tests and mocks, with storage priced by `RocksDbWeight`.
+/// The same weights for tests and mocks, with storage priced by `ParityDbWeight`.
 impl WeightInfo for () {
 	fn process_payment() -> Weight {
-		Weight::from_parts(62_733_000, 3593)
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(2))
+		Weight::from_parts(63_024_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(2))
 	}
 	fn withdraw_earnings() -> Weight {
-		Weight::from_parts(67_440_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(4))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(67_320_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(4))
+			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 	fn subscribe() -> Weight {
-		Weight::from_parts(123_964_000, 3677)
-			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().writes(5))
+		Weight::from_parts(124_015_000, 3677)
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn end_subscription() -> Weight {
-		Weight::from_parts(55_913_000, 3604)
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(3))
+		Weight::from_parts(55_994_000, 3604)
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(3))
 	}
 }

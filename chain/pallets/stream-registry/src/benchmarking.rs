@@ -41,7 +41,10 @@ mod benchmarks {
 	/// streams is one short of full.
 	#[benchmark]
 	fn register_stream(
-		l: Linear<0, { T::MaxTitleLen::get() + T::MaxDescriptionLen::get() + T::MaxCategoryLen::get() }>,
+		l: Linear<
+			0,
+			{ T::MaxTitleLen::get() + T::MaxDescriptionLen::get() + T::MaxCategoryLen::get() },
+		>,
 	) {
 		let creator = funded_creator::<T>();
 		register_many::<T>(&creator, T::MaxStreamsPerCreator::get() - 1);

@@ -241,7 +241,9 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			ensure!(pricing_model.is_valid(), Error::<T>::InvalidPricingModel);
 			Self::ensure_creator(stream_id, &who)?;
-			Terms::<T>::mutate_extant(stream_id, |terms| terms.pricing_model = pricing_model.clone());
+			Terms::<T>::mutate_extant(stream_id, |terms| {
+				terms.pricing_model = pricing_model.clone()
+			});
 			Self::deposit_event(Event::PricingUpdated { stream_id, pricing_model });
 			Ok(())
 		}
@@ -268,7 +270,11 @@ pub mod pallet {
 				details.deposit,
 				Precision::BestEffort,
 			)?;
-			Self::deposit_event(Event::StreamRemoved { stream_id, creator: who, deposit: details.deposit });
+			Self::deposit_event(Event::StreamRemoved {
+				stream_id,
+				creator: who,
+				deposit: details.deposit,
+			});
 			Ok(())
 		}
 	}

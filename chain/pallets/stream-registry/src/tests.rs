@@ -1,4 +1,7 @@
-use crate::{mock::*, CreatorStreams, Error, Event, HoldReason, NextStreamId, PricingModel, StreamInfo, Terms};
+use crate::{
+	mock::*, CreatorStreams, Error, Event, HoldReason, NextStreamId, PricingModel, StreamInfo,
+	Terms,
+};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -43,8 +46,12 @@ fn register_stream_stores_it_active_with_ids_from_one() {
 		assert_eq!(CreatorStreams::<Test>::get(CREATOR).to_vec(), vec![1]);
 		assert_eq!(NextStreamId::<Test>::get(), 3);
 		System::assert_has_event(
-			Event::StreamRegistered { stream_id: 1, creator: CREATOR, title: b"Live".to_vec().try_into().unwrap() }
-				.into(),
+			Event::StreamRegistered {
+				stream_id: 1,
+				creator: CREATOR,
+				title: b"Live".to_vec().try_into().unwrap(),
+			}
+			.into(),
 		);
 	});
 }
@@ -72,7 +79,13 @@ fn register_stream_rejects_overlong_text() {
 fn register_stream_rejects_invalid_pricing() {
 	new_test_ext().execute_with(|| {
 		let attempt = |model: PricingModel<u128>| {
-			StreamRegistry::register_stream(RuntimeOrigin::signed(CREATOR), vec![], vec![], vec![], model)
+			StreamRegistry::register_stream(
+				RuntimeOrigin::signed(CREATOR),
+				vec![],
+				vec![],
+				vec![],
+				model,
+			)
 		};
 		assert_noop!(attempt(pricing(0)), Error::<Test>::InvalidPricingModel);
 		assert_noop!(
@@ -98,7 +111,13 @@ fn register_stream_caps_streams_per_creator() {
 		register(CREATOR);
 		register(CREATOR);
 		assert_noop!(
-			StreamRegistry::register_stream(RuntimeOrigin::signed(CREATOR), vec![], vec![], vec![], pricing(1)),
+			StreamRegistry::register_stream(
+				RuntimeOrigin::signed(CREATOR),
+				vec![],
+				vec![],
+				vec![],
+				pricing(1)
+			),
 			Error::<Test>::TooManyStreams
 		);
 	});
@@ -118,7 +137,9 @@ fn update_stream_status_is_for_the_creator_only() {
 		);
 		assert_ok!(StreamRegistry::update_stream_status(RuntimeOrigin::signed(CREATOR), id, false));
 		assert!(!Terms::<Test>::get(id).unwrap().is_active);
-		System::assert_last_event(Event::StreamStatusUpdated { stream_id: id, is_active: false }.into());
+		System::assert_last_event(
+			Event::StreamStatusUpdated { stream_id: id, is_active: false }.into(),
+		);
 	});
 }
 
@@ -140,7 +161,9 @@ fn update_pricing_is_for_the_creator_only_and_validated() {
 		);
 		assert_ok!(StreamRegistry::update_pricing(RuntimeOrigin::signed(CREATOR), id, pricing(5)));
 		assert_eq!(Terms::<Test>::get(id).unwrap().pricing_model, pricing(5));
-		System::assert_last_event(Event::PricingUpdated { stream_id: id, pricing_model: pricing(5) }.into());
+		System::assert_last_event(
+			Event::PricingUpdated { stream_id: id, pricing_model: pricing(5) }.into(),
+		);
 	});
 }
 
@@ -148,7 +171,13 @@ fn update_pricing_is_for_the_creator_only_and_validated() {
 fn register_stream_needs_the_deposit() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			StreamRegistry::register_stream(RuntimeOrigin::signed(POOR), vec![], vec![], vec![], pricing(1)),
+			StreamRegistry::register_stream(
+				RuntimeOrigin::signed(POOR),
+				vec![],
+				vec![],
+				vec![],
+				pricing(1)
+			),
 			Error::<Test>::InsufficientDeposit
 		);
 	});
@@ -159,9 +188,15 @@ fn remove_stream_returns_the_deposit_of_a_stopped_unused_stream() {
 	new_test_ext().execute_with(|| {
 		let id = register(CREATOR);
 		let creator = || RuntimeOrigin::signed(CREATOR);
-		assert_noop!(StreamRegistry::remove_stream(creator(), id), Error::<Test>::StreamStillActive);
+		assert_noop!(
+			StreamRegistry::remove_stream(creator(), id),
+			Error::<Test>::StreamStillActive
+		);
 		assert_ok!(StreamRegistry::update_stream_status(creator(), id, false));
-		assert_noop!(StreamRegistry::remove_stream(RuntimeOrigin::signed(OTHER), id), Error::<Test>::Unauthorized);
+		assert_noop!(
+			StreamRegistry::remove_stream(RuntimeOrigin::signed(OTHER), id),
+			Error::<Test>::Unauthorized
+		);
 		assert_noop!(StreamRegistry::remove_stream(creator(), 99), Error::<Test>::StreamNotFound);
 
 		assert_ok!(StreamRegistry::remove_stream(creator(), id));
@@ -169,7 +204,9 @@ fn remove_stream_returns_the_deposit_of_a_stopped_unused_stream() {
 		assert!(CreatorStreams::<Test>::get(CREATOR).is_empty());
 		assert_eq!(Balances::balance_on_hold(&HoldReason::StreamDeposit.into(), &CREATOR), 0);
 		assert_eq!(Balances::balance(&CREATOR), FUNDS);
-		System::assert_last_event(Event::StreamRemoved { stream_id: id, creator: CREATOR, deposit: DEPOSIT }.into());
+		System::assert_last_event(
+			Event::StreamRemoved { stream_id: id, creator: CREATOR, deposit: DEPOSIT }.into(),
+		);
 		// The id is never handed out again.
 		assert_eq!(register(CREATOR), id + 1);
 	});
@@ -181,6 +218,9 @@ fn remove_stream_refuses_a_stream_still_in_use() {
 		NextStreamId::<Test>::put(7);
 		let id = register(CREATOR);
 		assert_ok!(StreamRegistry::update_stream_status(RuntimeOrigin::signed(CREATOR), id, false));
-		assert_noop!(StreamRegistry::remove_stream(RuntimeOrigin::signed(CREATOR), id), Error::<Test>::StreamInUse);
+		assert_noop!(
+			StreamRegistry::remove_stream(RuntimeOrigin::signed(CREATOR), id),
+			Error::<Test>::StreamInUse
+		);
 	});
 }

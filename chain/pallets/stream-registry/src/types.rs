@@ -38,11 +38,11 @@ pub struct PricingModel<Balance> {
 impl<Balance: Zero + Copy> PricingModel<Balance> {
 	/// Every rate is above zero, and a subscription on offer has a price above zero.
 	pub fn is_valid(&self) -> bool {
-		let positive = |b: Option<Balance>| b.map_or(true, |b| !b.is_zero());
-		!self.base_rate_per_minute.is_zero() &&
-			positive(self.premium_rate_per_minute) &&
-			positive(self.subscription_price) &&
-			(!self.subscription_available || self.subscription_price.is_some())
+		let positive = |b: Option<Balance>| b.is_none_or(|b| !b.is_zero());
+		!self.base_rate_per_minute.is_zero()
+			&& positive(self.premium_rate_per_minute)
+			&& positive(self.subscription_price)
+			&& (!self.subscription_available || self.subscription_price.is_some())
 	}
 }
 

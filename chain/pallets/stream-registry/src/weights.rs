@@ -35,7 +35,7 @@
 #![allow(unused_imports)]
 
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+use frame_support::{traits::Get, weights::{constants::ParityDbWeight, Weight}};
 
 /// What each call of this pallet costs.
 pub trait WeightInfo {
@@ -62,9 +62,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// `l` ranges over `[0, 1216]`.
 	fn register_stream(l: u32, ) -> Weight {
 		// Proof size: measured `1897`, estimated `5115` bytes.
-		// Fastest run: 76_053_000 ps.
-		Weight::from_parts(80_368_227, 5115)
-			.saturating_add(Weight::from_parts(2_032, 0).saturating_mul(l.into()))
+		// Fastest run: 75_452_000 ps.
+		Weight::from_parts(80_411_122, 5115)
+			.saturating_add(Weight::from_parts(555, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -74,8 +74,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `StreamRegistry::Terms` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn update_stream_status() -> Weight {
 		// Proof size: measured `435`, estimated `4771` bytes.
-		// Fastest run: 15_372_000 ps.
-		Weight::from_parts(16_425_000, 4771)
+		// Fastest run: 15_453_000 ps.
+		Weight::from_parts(16_495_000, 4771)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `StreamRegistry::Terms` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn update_pricing() -> Weight {
 		// Proof size: measured `435`, estimated `4771` bytes.
-		// Fastest run: 15_503_000 ps.
-		Weight::from_parts(16_604_000, 4771)
+		// Fastest run: 15_614_000 ps.
+		Weight::from_parts(16_685_000, 4771)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -104,34 +104,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	fn remove_stream() -> Weight {
 		// Proof size: measured `3459`, estimated `5115` bytes.
-		// Fastest run: 83_735_000 ps.
-		Weight::from_parts(88_462_000, 5115)
+		// Fastest run: 83_845_000 ps.
+		Weight::from_parts(88_261_000, 5115)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
 }
 
-/// The same weights for tests and mocks, with storage priced by `RocksDbWeight`.
+/// The same weights for tests and mocks, with storage priced by `ParityDbWeight`.
 impl WeightInfo for () {
 	fn register_stream(l: u32, ) -> Weight {
-		Weight::from_parts(80_368_227, 5115)
-			.saturating_add(Weight::from_parts(2_032, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(3))
-			.saturating_add(RocksDbWeight::get().writes(5))
+		Weight::from_parts(80_411_122, 5115)
+			.saturating_add(Weight::from_parts(555, 0).saturating_mul(l.into()))
+			.saturating_add(ParityDbWeight::get().reads(3))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn update_stream_status() -> Weight {
-		Weight::from_parts(16_425_000, 4771)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(16_495_000, 4771)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn update_pricing() -> Weight {
-		Weight::from_parts(16_604_000, 4771)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(16_685_000, 4771)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn remove_stream() -> Weight {
-		Weight::from_parts(88_462_000, 5115)
-			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().writes(4))
+		Weight::from_parts(88_261_000, 5115)
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(4))
 	}
 }

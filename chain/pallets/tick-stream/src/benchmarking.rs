@@ -25,9 +25,9 @@ fn now<T: Config>() -> u64 {
 
 /// Enough for a stream deposit, a session's deposits and holds, and fees, many times over.
 fn fund<T: Config>(who: &T::AccountId) {
-	let deposits = <T as pallet_stream_registry::Config>::StreamDeposit::get() +
-		T::SessionDeposit::get() +
-		T::FeeReserve::get();
+	let deposits = <T as pallet_stream_registry::Config>::StreamDeposit::get()
+		+ T::SessionDeposit::get()
+		+ T::FeeReserve::get();
 	let plenty = deposits * 10u32.into() + BalanceOf::<T>::from(RATE) * 1_000_000u32.into();
 	CurrencyOf::<T>::set_balance(who, plenty);
 }
@@ -43,8 +43,14 @@ fn stream<T: Config>() -> StreamId {
 		subscription_price: None,
 	};
 	set_now::<T>(1_000_000_000);
-	pallet_stream_registry::Pallet::<T>::do_register(creator, alloc::vec![], alloc::vec![], alloc::vec![], pricing)
-		.expect("the creator is funded")
+	pallet_stream_registry::Pallet::<T>::do_register(
+		creator,
+		alloc::vec![],
+		alloc::vec![],
+		alloc::vec![],
+		pricing,
+	)
+	.expect("the creator is funded")
 }
 
 /// A funded viewer joined to `stream`; the published interval is set to differ from what the

@@ -116,7 +116,16 @@ pub mod pallet {
 
 	/// Why a session was closed by someone other than its viewer.
 	#[derive(
-		Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
+		Debug,
 	)]
 	pub enum CloseReason {
 		/// The stream was stopped or removed.
@@ -194,7 +203,8 @@ pub mod pallet {
 
 	/// Each stream's viewers and flushed seconds.
 	#[pallet::storage]
-	pub type Totals<T: Config> = StorageMap<_, Blake2_128Concat, StreamId, StreamTotals, ValueQuery>;
+	pub type Totals<T: Config> =
+		StorageMap<_, Blake2_128Concat, StreamId, StreamTotals, ValueQuery>;
 
 	/// Sessions open on the whole chain: the load the settlement interval follows.
 	#[pallet::storage]
@@ -224,7 +234,12 @@ pub mod pallet {
 		/// A viewer settled `ticks` watched seconds, charged `amount` against their hold.
 		TickRecorded { stream_id: StreamId, viewer: T::AccountId, ticks: u32, amount: BalanceOf<T> },
 		/// A session's settled seconds and their payment moved into the stream's escrow.
-		SessionFlushed { stream_id: StreamId, viewer: T::AccountId, ticks: u32, amount: BalanceOf<T> },
+		SessionFlushed {
+			stream_id: StreamId,
+			viewer: T::AccountId,
+			ticks: u32,
+			amount: BalanceOf<T>,
+		},
 		/// The chain asks viewers to settle every `seconds` seconds.
 		SettlementIntervalChanged { seconds: u32 },
 	}
@@ -280,12 +295,19 @@ pub mod pallet {
 			}
 			let now = Self::now_ms();
 			let subscribed_until =
-				pallet_payment_handler::Pallet::<T>::subscription_end(stream_id, &viewer).unwrap_or(0);
+				pallet_payment_handler::Pallet::<T>::subscription_end(stream_id, &viewer)
+					.unwrap_or(0);
 			let deposit = T::SessionDeposit::get();
-			let held =
-				if now < subscribed_until { Zero::zero() } else { Self::window_funds(max_rate_per_minute) };
-			let spendable =
-				CurrencyOf::<T>::reducible_balance(&viewer, Preservation::Preserve, Fortitude::Polite);
+			let held = if now < subscribed_until {
+				Zero::zero()
+			} else {
+				Self::window_funds(max_rate_per_minute)
+			};
+			let spendable = CurrencyOf::<T>::reducible_balance(
+				&viewer,
+				Preservation::Preserve,
+				Fortitude::Polite,
+			);
 			ensure!(
 				spendable >= deposit.saturating_add(held).saturating_add(T::FeeReserve::get()),
 				Error::<T>::InsufficientFunds
@@ -348,7 +370,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let viewer = ensure_signed(origin)?;
 			ensure!(ticks >= 1 && ticks <= T::MaxTicksPerCall::get(), Error::<T>::InvalidTickCount);
-			let mut session = Sessions::<T>::get(stream_id, &viewer).ok_or(Error::<T>::NotJoined)?;
+			let mut session =
+				Sessions::<T>::get(stream_id, &viewer).ok_or(Error::<T>::NotJoined)?;
 			let terms = pallet_stream_registry::Pallet::<T>::terms(stream_id)
 				.ok_or(Error::<T>::StreamNotFound)?;
 			ensure!(terms.is_active, Error::<T>::StreamNotActive);
@@ -412,7 +435,9 @@ pub mod pallet {
 				.is_some_and(|terms| terms.is_active);
 			let reason = if !active {
 				CloseReason::StreamStopped
-			} else if Self::now_ms().saturating_sub(session.last_settled_at) >= T::SessionIdleTimeout::get() {
+			} else if Self::now_ms().saturating_sub(session.last_settled_at)
+				>= T::SessionIdleTimeout::get()
+			{
 				CloseReason::Idle
 			} else {
 				return Err(Error::<T>::SessionNotClosable.into());
@@ -447,7 +472,8 @@ pub mod pallet {
 			let window = u64::from(T::MaxSettlementInterval::get()).saturating_mul(MS_PER_SECOND);
 			let from = billed_until.max(now.saturating_sub(window));
 			let until = from.saturating_add(u64::from(ticks).saturating_mul(MS_PER_SECOND));
-			let limit = now.saturating_add(T::TickSlackSeconds::get().saturating_mul(MS_PER_SECOND));
+			let limit =
+				now.saturating_add(T::TickSlackSeconds::get().saturating_mul(MS_PER_SECOND));
 			ensure!(until <= limit, Error::<T>::TicksExceedElapsedTime);
 			Ok(until)
 		}
@@ -483,8 +509,8 @@ pub mod pallet {
 			}
 			let target = Self::window_funds(session.max_rate_per_minute);
 			let extra = target.saturating_sub(session.held).min(Self::spendable_for_holds(viewer));
-			if !extra.is_zero() &&
-				CurrencyOf::<T>::hold(&HoldReason::SessionFunds.into(), viewer, extra).is_ok()
+			if !extra.is_zero()
+				&& CurrencyOf::<T>::hold(&HoldReason::SessionFunds.into(), viewer, extra).is_ok()
 			{
 				session.held = session.held.saturating_add(extra);
 			}

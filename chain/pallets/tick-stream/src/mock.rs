@@ -121,7 +121,12 @@ pub fn pricing(rate: u128) -> PricingModel<u128> {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(CREATOR, 1_000), (VIEWER, VIEWER_FUNDS), (POOR, POOR_FUNDS), (ANYONE, 1_000)],
+		balances: vec![
+			(CREATOR, 1_000),
+			(VIEWER, VIEWER_FUNDS),
+			(POOR, POOR_FUNDS),
+			(ANYONE, 1_000),
+		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

@@ -1,5 +1,6 @@
 use crate::{
-	mock::*, ActiveSessions, CloseReason, Error, Event, HoldReason, Sessions, SettlementInterval, Totals,
+	mock::*, ActiveSessions, CloseReason, Error, Event, HoldReason, Sessions, SettlementInterval,
+	Totals,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -41,7 +42,9 @@ const WINDOW: u128 = 200;
 fn join_holds_a_deposit_and_a_window_and_counts_the_viewer_once() {
 	new_test_ext().execute_with(|| {
 		join(VIEWER);
-		System::assert_last_event(Event::ViewerJoined { stream_id: STREAM, viewer: VIEWER, held: WINDOW }.into());
+		System::assert_last_event(
+			Event::ViewerJoined { stream_id: STREAM, viewer: VIEWER, held: WINDOW }.into(),
+		);
 		assert_eq!(held(HoldReason::SessionFunds, VIEWER), WINDOW);
 		assert_eq!(held(HoldReason::SessionDeposit, VIEWER), SESSION_DEPOSIT);
 		assert_eq!(Balances::balance(&VIEWER), VIEWER_FUNDS - WINDOW - SESSION_DEPOSIT);
@@ -59,10 +62,16 @@ fn join_holds_a_deposit_and_a_window_and_counts_the_viewer_once() {
 #[test]
 fn join_needs_an_active_stream_at_an_agreed_rate() {
 	new_test_ext().execute_with(|| {
-		let attempt = |stream, max_rate| TickStream::join_stream(RuntimeOrigin::signed(VIEWER), stream, max_rate);
+		let attempt = |stream, max_rate| {
+			TickStream::join_stream(RuntimeOrigin::signed(VIEWER), stream, max_rate)
+		};
 		assert_noop!(attempt(99, RATE), Error::<Test>::StreamNotFound);
 		assert_noop!(attempt(STREAM, RATE - 1), Error::<Test>::RateAboveLimit);
-		assert_ok!(StreamRegistry::update_stream_status(RuntimeOrigin::signed(CREATOR), STREAM, false));
+		assert_ok!(StreamRegistry::update_stream_status(
+			RuntimeOrigin::signed(CREATOR),
+			STREAM,
+			false
+		));
 		assert_noop!(attempt(STREAM, RATE), Error::<Test>::StreamNotActive);
 	});
 }
@@ -107,11 +116,16 @@ fn every_flush_seconds_the_payments_move_into_escrow_and_the_hold_is_refilled() 
 		watch(VIEWER, 30);
 		watch(VIEWER, 30);
 		System::assert_has_event(
-			Event::SessionFlushed { stream_id: STREAM, viewer: VIEWER, ticks: 60, amount: 100 }.into(),
+			Event::SessionFlushed { stream_id: STREAM, viewer: VIEWER, ticks: 60, amount: 100 }
+				.into(),
 		);
 		System::assert_has_event(
-			pallet_payment_handler::Event::PaymentProcessed { stream_id: STREAM, payer: VIEWER, amount: 100 }
-				.into(),
+			pallet_payment_handler::Event::PaymentProcessed {
+				stream_id: STREAM,
+				payer: VIEWER,
+				amount: 100,
+			}
+			.into(),
 		);
 		assert_eq!(StreamEarnings::<Test>::get(STREAM), 100);
 		assert_eq!(escrow_balance(), ED + 100);
@@ -126,13 +140,19 @@ fn every_flush_seconds_the_payments_move_into_escrow_and_the_hold_is_refilled() 
 #[test]
 fn leaving_flushes_what_is_owed_and_releases_the_rest() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(TickStream::leave_stream(RuntimeOrigin::signed(VIEWER), STREAM), Error::<Test>::NotJoined);
+		assert_noop!(
+			TickStream::leave_stream(RuntimeOrigin::signed(VIEWER), STREAM),
+			Error::<Test>::NotJoined
+		);
 		join(VIEWER);
 		watch(VIEWER, 10);
 		assert_ok!(TickStream::leave_stream(RuntimeOrigin::signed(VIEWER), STREAM));
 		System::assert_last_event(Event::ViewerLeft { stream_id: STREAM, viewer: VIEWER }.into());
 		assert_eq!(StreamEarnings::<Test>::get(STREAM), 16);
-		assert_eq!(held(HoldReason::SessionFunds, VIEWER) + held(HoldReason::SessionDeposit, VIEWER), 0);
+		assert_eq!(
+			held(HoldReason::SessionFunds, VIEWER) + held(HoldReason::SessionDeposit, VIEWER),
+			0
+		);
 		assert_eq!(Balances::balance(&VIEWER), VIEWER_FUNDS - 16);
 		assert_eq!(Totals::<Test>::get(STREAM), crate::StreamTotals { viewers: 0, seconds: 10 });
 		assert_eq!(ActiveSessions::<Test>::get(), 0);
@@ -149,7 +169,11 @@ fn record_tick_is_only_for_joined_viewers_of_active_streams() {
 			TickStream::record_tick(RuntimeOrigin::signed(VIEWER), 99, 1, RATE),
 			Error::<Test>::NotJoined
 		);
-		assert_ok!(StreamRegistry::update_stream_status(RuntimeOrigin::signed(CREATOR), STREAM, false));
+		assert_ok!(StreamRegistry::update_stream_status(
+			RuntimeOrigin::signed(CREATOR),
+			STREAM,
+			false
+		));
 		assert_noop!(tick(VIEWER, 1), Error::<Test>::StreamNotActive);
 	});
 }
@@ -169,7 +193,11 @@ fn record_tick_refuses_a_rate_above_either_limit() {
 	new_test_ext().execute_with(|| {
 		join(VIEWER);
 		set_now_secs(1_010);
-		assert_ok!(StreamRegistry::update_pricing(RuntimeOrigin::signed(CREATOR), STREAM, pricing(RATE + 1)));
+		assert_ok!(StreamRegistry::update_pricing(
+			RuntimeOrigin::signed(CREATOR),
+			STREAM,
+			pricing(RATE + 1)
+		));
 		assert_noop!(tick(VIEWER, 1), Error::<Test>::RateAboveLimit);
 		// Above the rate joined with, even if this call would accept it: join again to agree.
 		assert_noop!(
@@ -192,9 +220,15 @@ fn the_guard_counts_from_the_last_settlement_with_bounded_slack() {
 		assert_noop!(tick(VIEWER, 1), Error::<Test>::TicksExceedElapsedTime);
 		// A session idle for an hour has banked only MaxSettlementInterval (+ slack).
 		set_now_secs(1_030 + 3_600);
-		assert_noop!(tick(VIEWER, MAX_INTERVAL + SLACK_SECS as u32 + 1), Error::<Test>::TicksExceedElapsedTime);
+		assert_noop!(
+			tick(VIEWER, MAX_INTERVAL + SLACK_SECS as u32 + 1),
+			Error::<Test>::TicksExceedElapsedTime
+		);
 		assert_ok!(tick(VIEWER, MAX_INTERVAL + SLACK_SECS as u32));
-		assert_eq!(Sessions::<Test>::get(STREAM, VIEWER).unwrap().ticks, 2 * SLACK_SECS + 30 + MAX_INTERVAL as u64);
+		assert_eq!(
+			Sessions::<Test>::get(STREAM, VIEWER).unwrap().ticks,
+			2 * SLACK_SECS + 30 + MAX_INTERVAL as u64
+		);
 	});
 }
 
@@ -213,7 +247,11 @@ fn a_viewer_watches_exactly_as_long_as_their_funds_allow() {
 		set_now_secs(pallet_timestamp::Now::<Test>::get() / 1000 + 30);
 		assert_noop!(tick(POOR, 30), Error::<Test>::InsufficientFunds);
 		assert_eq!(StreamEarnings::<Test>::get(STREAM), WINDOW);
-		assert_eq!(Balances::balance(&POOR), ED + FEE_RESERVE, "the fee reserve is left to leave with");
+		assert_eq!(
+			Balances::balance(&POOR),
+			ED + FEE_RESERVE,
+			"the fee reserve is left to leave with"
+		);
 		assert_ok!(TickStream::leave_stream(RuntimeOrigin::signed(POOR), STREAM));
 	});
 }
@@ -224,14 +262,20 @@ fn money_has_no_drift_at_a_constant_rate() {
 		join(VIEWER);
 		let mut total = 0u128;
 		// Uneven batches, mostly single seconds as the extension sends them, crossing flushes.
-		for (i, batch) in [1u32, 1, 1, 7, 1, 13, 29, 1, 1, 2, 30, 1, 3, 1, 1].iter().cycle().take(200).enumerate() {
+		for (i, batch) in
+			[1u32, 1, 1, 7, 1, 13, 29, 1, 1, 2, 30, 1, 3, 1, 1].iter().cycle().take(200).enumerate()
+		{
 			watch(VIEWER, *batch);
 			total += *batch as u128;
 			assert_eq!(paid_by(VIEWER), total * RATE / 60, "after call {i}");
 			let session = Sessions::<Test>::get(STREAM, VIEWER).unwrap();
 			assert!(session.carry < 60);
 			assert_eq!(StreamEarnings::<Test>::get(STREAM) + session.owed, session.paid);
-			assert_eq!(u128::from(Totals::<Test>::get(STREAM).seconds) + u128::from(session.unflushed_ticks), total);
+			assert_eq!(
+				u128::from(Totals::<Test>::get(STREAM).seconds)
+					+ u128::from(session.unflushed_ticks),
+				total
+			);
 		}
 		assert_ok!(TickStream::leave_stream(RuntimeOrigin::signed(VIEWER), STREAM));
 		assert_eq!(Balances::balance(&VIEWER), VIEWER_FUNDS - total * RATE / 60);
@@ -245,7 +289,11 @@ fn money_has_no_drift_across_rate_changes() {
 		join(VIEWER);
 		let mut owed_times_60 = 0u128;
 		for (rate, seconds) in [(100u128, 7u32), (37, 11), (1, 5), (59, 3), (100, 1)] {
-			assert_ok!(StreamRegistry::update_pricing(RuntimeOrigin::signed(CREATOR), STREAM, pricing(rate)));
+			assert_ok!(StreamRegistry::update_pricing(
+				RuntimeOrigin::signed(CREATOR),
+				STREAM,
+				pricing(rate)
+			));
 			for _ in 0..seconds {
 				set_now_secs(pallet_timestamp::Now::<Test>::get() / 1000 + 1);
 				assert_ok!(TickStream::record_tick(RuntimeOrigin::signed(VIEWER), STREAM, 1, rate));
@@ -264,7 +312,11 @@ fn escrow_always_covers_earnings() {
 			watch(VIEWER, n);
 			let earned = StreamEarnings::<Test>::get(STREAM);
 			if n % 5 == 0 && earned >= 2 {
-				assert_ok!(PaymentHandler::withdraw_earnings(RuntimeOrigin::signed(CREATOR), STREAM, earned / 2));
+				assert_ok!(PaymentHandler::withdraw_earnings(
+					RuntimeOrigin::signed(CREATOR),
+					STREAM,
+					earned / 2
+				));
 			}
 			let owed: u128 = StreamEarnings::<Test>::iter_values().sum();
 			assert!(escrow_balance() >= ED + owed);
@@ -275,9 +327,15 @@ fn escrow_always_covers_earnings() {
 #[test]
 fn a_subscribers_seconds_are_recorded_without_charge() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		assert_ok!(PaymentHandler::subscribe(
+			RuntimeOrigin::signed(VIEWER),
+			SUBSCRIBABLE,
+			SUBSCRIPTION_PRICE
+		));
 		assert_ok!(TickStream::join_stream(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, RATE));
-		System::assert_last_event(Event::ViewerJoined { stream_id: SUBSCRIBABLE, viewer: VIEWER, held: 0 }.into());
+		System::assert_last_event(
+			Event::ViewerJoined { stream_id: SUBSCRIBABLE, viewer: VIEWER, held: 0 }.into(),
+		);
 		let balance = Balances::balance(&VIEWER);
 		for _ in 0..2 {
 			set_now_secs(pallet_timestamp::Now::<Test>::get() / 1000 + 30);
@@ -291,7 +349,8 @@ fn a_subscribers_seconds_are_recorded_without_charge() {
 		set_now_secs(1_000 + 3_600 + 30);
 		assert_ok!(TickStream::record_tick(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, 30, RATE));
 		System::assert_last_event(
-			Event::TickRecorded { stream_id: SUBSCRIBABLE, viewer: VIEWER, ticks: 30, amount: 50 }.into(),
+			Event::TickRecorded { stream_id: SUBSCRIBABLE, viewer: VIEWER, ticks: 30, amount: 50 }
+				.into(),
 		);
 		assert_eq!(Sessions::<Test>::get(SUBSCRIBABLE, VIEWER).unwrap().held, 50 + WINDOW);
 	});
@@ -304,7 +363,11 @@ fn subscribing_while_joined_stops_the_charges() {
 		set_now_secs(1_030);
 		assert_ok!(TickStream::record_tick(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, 30, RATE));
 		assert_eq!(Sessions::<Test>::get(SUBSCRIBABLE, VIEWER).unwrap().paid, 50);
-		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		assert_ok!(PaymentHandler::subscribe(
+			RuntimeOrigin::signed(VIEWER),
+			SUBSCRIBABLE,
+			SUBSCRIPTION_PRICE
+		));
 		set_now_secs(1_060);
 		assert_ok!(TickStream::record_tick(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, 30, RATE));
 		assert_eq!(Sessions::<Test>::get(SUBSCRIBABLE, VIEWER).unwrap().paid, 50);
@@ -321,17 +384,27 @@ fn anyone_may_close_an_idle_session_or_one_of_a_stopped_stream() {
 		set_now_secs(1_010 + IDLE_MS / 1000);
 		assert_ok!(close());
 		System::assert_last_event(
-			Event::SessionClosed { stream_id: STREAM, viewer: VIEWER, reason: CloseReason::Idle }.into(),
+			Event::SessionClosed { stream_id: STREAM, viewer: VIEWER, reason: CloseReason::Idle }
+				.into(),
 		);
 		assert_eq!(StreamEarnings::<Test>::get(STREAM), 16);
 		assert_eq!(Balances::balance(&VIEWER), VIEWER_FUNDS - 16);
 		assert_noop!(close(), Error::<Test>::NotJoined);
 
 		join(VIEWER);
-		assert_ok!(StreamRegistry::update_stream_status(RuntimeOrigin::signed(CREATOR), STREAM, false));
+		assert_ok!(StreamRegistry::update_stream_status(
+			RuntimeOrigin::signed(CREATOR),
+			STREAM,
+			false
+		));
 		assert_ok!(close());
 		System::assert_last_event(
-			Event::SessionClosed { stream_id: STREAM, viewer: VIEWER, reason: CloseReason::StreamStopped }.into(),
+			Event::SessionClosed {
+				stream_id: STREAM,
+				viewer: VIEWER,
+				reason: CloseReason::StreamStopped,
+			}
+			.into(),
 		);
 		assert_eq!(held(HoldReason::SessionFunds, VIEWER), 0, "a stopped stream releases the hold");
 	});

@@ -35,7 +35,7 @@
 #![allow(unused_imports)]
 
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+use frame_support::{traits::Get, weights::{constants::ParityDbWeight, Weight}};
 
 /// What each call of this pallet costs.
 pub trait WeightInfo {
@@ -66,8 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TickStream::SettlementInterval` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn join_stream() -> Weight {
 		// Proof size: measured `420`, estimated `3677` bytes.
-		// Fastest run: 123_003_000 ps.
-		Weight::from_parts(128_541_000, 3677)
+		// Fastest run: 124_785_000 ps.
+		Weight::from_parts(131_366_000, 3677)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TickStream::SettlementInterval` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn leave_stream() -> Weight {
 		// Proof size: measured `690`, estimated `3677` bytes.
-		// Fastest run: 152_997_000 ps.
-		Weight::from_parts(158_275_000, 3677)
+		// Fastest run: 155_151_000 ps.
+		Weight::from_parts(161_901_000, 3677)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `StreamRegistry::Terms` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn record_tick() -> Weight {
 		// Proof size: measured `615`, estimated `3677` bytes.
-		// Fastest run: 21_401_000 ps.
-		Weight::from_parts(22_904_000, 3677)
+		// Fastest run: 21_893_000 ps.
+		Weight::from_parts(23_495_000, 3677)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TickStream::Totals` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	fn record_tick_and_flush() -> Weight {
 		// Proof size: measured `942`, estimated `3677` bytes.
-		// Fastest run: 126_107_000 ps.
-		Weight::from_parts(129_473_000, 3677)
+		// Fastest run: 127_300_000 ps.
+		Weight::from_parts(130_715_000, 3677)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -140,38 +140,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `TickStream::SettlementInterval` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn close_session() -> Weight {
 		// Proof size: measured `942`, estimated `3677` bytes.
-		// Fastest run: 159_377_000 ps.
-		Weight::from_parts(163_303_000, 3677)
+		// Fastest run: 160_529_000 ps.
+		Weight::from_parts(165_195_000, 3677)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
 }
 
-/// The same weights for tests and mocks, with storage priced by `RocksDbWeight`.
+/// The same weights for tests and mocks, with storage priced by `ParityDbWeight`.
 impl WeightInfo for () {
 	fn join_stream() -> Weight {
-		Weight::from_parts(128_541_000, 3677)
-			.saturating_add(RocksDbWeight::get().reads(7))
-			.saturating_add(RocksDbWeight::get().writes(5))
+		Weight::from_parts(131_366_000, 3677)
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn leave_stream() -> Weight {
-		Weight::from_parts(158_275_000, 3677)
-			.saturating_add(RocksDbWeight::get().reads(7))
-			.saturating_add(RocksDbWeight::get().writes(7))
+		Weight::from_parts(161_901_000, 3677)
+			.saturating_add(ParityDbWeight::get().reads(7))
+			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 	fn record_tick() -> Weight {
-		Weight::from_parts(22_904_000, 3677)
-			.saturating_add(RocksDbWeight::get().reads(2))
-			.saturating_add(RocksDbWeight::get().writes(1))
+		Weight::from_parts(23_495_000, 3677)
+			.saturating_add(ParityDbWeight::get().reads(2))
+			.saturating_add(ParityDbWeight::get().writes(1))
 	}
 	fn record_tick_and_flush() -> Weight {
-		Weight::from_parts(129_473_000, 3677)
-			.saturating_add(RocksDbWeight::get().reads(6))
-			.saturating_add(RocksDbWeight::get().writes(5))
+		Weight::from_parts(130_715_000, 3677)
+			.saturating_add(ParityDbWeight::get().reads(6))
+			.saturating_add(ParityDbWeight::get().writes(5))
 	}
 	fn close_session() -> Weight {
-		Weight::from_parts(163_303_000, 3677)
-			.saturating_add(RocksDbWeight::get().reads(8))
-			.saturating_add(RocksDbWeight::get().writes(7))
+		Weight::from_parts(165_195_000, 3677)
+			.saturating_add(ParityDbWeight::get().reads(8))
+			.saturating_add(ParityDbWeight::get().writes(7))
 	}
 }

@@ -3,8 +3,8 @@
 //! turn with Aura. See docs/chain.md ("Collators") for why this and not fixed Aura authorities.
 
 use crate::{
-	AccountId, Aura, AuraId, Balance, Balances, BlockNumber, CollatorSelection, Runtime, RuntimeEvent,
-	Session, SessionKeys, HOURS, SLOT_DURATION, UNIT,
+	AccountId, Aura, AuraId, Balance, Balances, BlockNumber, CollatorSelection, Runtime,
+	RuntimeEvent, Session, SessionKeys, HOURS, SLOT_DURATION, UNIT,
 };
 use frame_support::{
 	parameter_types,

@@ -4,12 +4,16 @@
 mod collators;
 mod vilokanam;
 
-pub use vilokanam::{settlement_capacity, settlement_weight, FEE_RESERVE, SESSION_DEPOSIT, STREAM_DEPOSIT, SUBSCRIPTION_DEPOSIT};
+pub use vilokanam::{
+	settlement_capacity, settlement_weight, FEE_RESERVE, SESSION_DEPOSIT, STREAM_DEPOSIT,
+	SUBSCRIPTION_DEPOSIT,
+};
 
 use crate::{
 	fees::{FeeMultiplierUpdate, WeightToFee},
-	weights, AccountId, Aura, Balance, Balances, Block, Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, BLOCK_PROCESSING_VELOCITY, EXISTENTIAL_DEPOSIT, RELAY_CHAIN_SLOT_DURATION_MILLIS,
+	weights, AccountId, Aura, Balance, Balances, Block, Hash, Nonce, PalletInfo, Runtime,
+	RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask,
+	System, BLOCK_PROCESSING_VELOCITY, EXISTENTIAL_DEPOSIT, RELAY_CHAIN_SLOT_DURATION_MILLIS,
 	SLOT_DURATION, SS58_PREFIX, UNINCLUDED_SEGMENT_CAPACITY, VERSION,
 };
 use cumulus_pallet_parachain_system::RelayNumberMonotonicallyIncreases;
@@ -70,13 +74,15 @@ impl frame_system::Config for Runtime {
 	type Lookup = sp_runtime::traits::AccountIdLookup<AccountId, ()>;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
-	type DbWeight = weights::RocksDbWeight;
+	type DbWeight = weights::ParityDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	/// A runtime upgrade goes through the relay chain: stored, then enacted on its go-ahead.
 	type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Self>;
 	type MaxConsumers = ConstU32<16>;
+	type SystemWeightInfo = weights::frame_system::WeightInfo<Runtime>;
+	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -100,7 +106,7 @@ impl cumulus_pallet_parachain_system::Config for Runtime {
 	type XcmpMessageHandler = ();
 	type ReservedXcmpWeight = ReservedXcmpWeight;
 	type CheckAssociatedRelayNumber = RelayNumberMonotonicallyIncreases;
-	type WeightInfo = cumulus_pallet_parachain_system::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::cumulus_pallet_parachain_system::WeightInfo<Runtime>;
 	/// One block per 6-second relay slot, up to three blocks ahead of the last one included.
 	type ConsensusHook = cumulus_pallet_aura_ext::FixedVelocityConsensusHook<
 		Runtime,
@@ -117,7 +123,7 @@ impl parachain_info::Config for Runtime {}
 impl cumulus_pallet_aura_ext::Config for Runtime {}
 
 impl cumulus_pallet_weight_reclaim::Config for Runtime {
-	type WeightInfo = ();
+	type WeightInfo = weights::cumulus_pallet_weight_reclaim::WeightInfo<Runtime>;
 }
 
 impl pallet_timestamp::Config for Runtime {
@@ -126,7 +132,7 @@ impl pallet_timestamp::Config for Runtime {
 	type OnTimestampSet = Aura;
 	/// Aura, not the timestamp pallet, keeps blocks apart.
 	type MinimumPeriod = ConstU64<0>;
-	type WeightInfo = ();
+	type WeightInfo = weights::pallet_timestamp::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -139,7 +145,7 @@ impl pallet_balances::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ExistentialDeposit = ExistentialDeposit;
 	type AccountStore = System;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_balances::WeightInfo<Runtime>;
 	type MaxLocks = ConstU32<50>;
 	type MaxReserves = ConstU32<50>;
 	type ReserveIdentifier = [u8; 8];
@@ -159,20 +165,20 @@ impl pallet_transaction_payment::Config for Runtime {
 	/// 1_000 units (a billionth of a VIL) per byte.
 	type LengthToFee = ConstantMultiplier<Balance, frame_support::traits::ConstU128<1_000>>;
 	type FeeMultiplierUpdate = FeeMultiplierUpdate;
-	type WeightInfo = ();
+	type WeightInfo = weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_sudo::WeightInfo<Runtime>;
 }
 
 impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = crate::OriginCaller;
-	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_utility::WeightInfo<Runtime>;
 }
 
 /// Decides whether a collator may build on a block not yet included in the relay chain.
