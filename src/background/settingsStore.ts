@@ -1,10 +1,16 @@
 import type { Budgets, Settings, SiteRule, SiteRuleEntry, UiRequest } from '../shared/messages';
 import { DEFAULT_ENDPOINT } from './chainClient';
+import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
 
 const SETTINGS_KEY = 'settings';
 const SITE_RULES_KEY = 'siteRules';
+/** Present from the first start until the default daily budget was set (or the person chose budgets). */
+const FIRST_RUN_BUDGET_KEY = 'firstRunBudget';
 const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+/** A new viewer's daily cap, in whole tokens of the chain (changeable in the options). */
+export const DEFAULT_DAY_BUDGET_TOKENS = 10n;
+const PLANCK = /^(0|[1-9]\d{0,38})$/;
 
 export type SettingsPatch = Extract<UiRequest, { type: 'settings:set' }>['settings'];
 
@@ -26,16 +32,83 @@ export function normaliseSite(site: string): string {
   return url.origin;
 }
 
-function checkEndpoint(endpoint: string): string {
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * A node endpoint the worker may talk to: `wss://` anywhere, `ws://` only on this machine (loopback), since
+ * an unencrypted connection to another host lets anyone on the way read and change what the node says.
+ */
+export function checkEndpoint(endpoint: string): string {
   const trimmed = endpoint.trim();
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw new Error(`"${endpoint}" is not a valid address: use ws://host:port or wss://host.`);
+    throw new Error(`"${endpoint}" is not a valid address: use wss://host, or ws://127.0.0.1:port for a node on this computer.`);
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error('The endpoint must start with ws:// or wss://.');
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error('The endpoint must start with wss:// (or ws:// for a node on this computer).');
+  if (url.username || url.password) throw new Error('The endpoint must not carry a user name or password.');
+  if (url.protocol === 'ws:' && !LOOPBACK_HOST.test(url.hostname))
+    throw new Error(`ws:// is unencrypted: use wss://${url.host}${url.pathname === '/' ? '' : url.pathname} for a node on another computer.`);
   return trimmed;
+}
+
+const isPlanckOrNull = (value: unknown): value is string | null => value === null || (typeof value === 'string' && PLANCK.test(value));
+
+/** Stored settings, each field checked as a request would be; a bad field falls back to its default and is logged. */
+function validSettings(stored: unknown): Settings {
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  if (stored === undefined) return settings;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    logDropped('settings', 'not an object');
+    return settings;
+  }
+  const saved = stored as Record<string, unknown>;
+  if (saved.endpoint !== undefined) {
+    try {
+      if (typeof saved.endpoint !== 'string') throw new Error('not text');
+      settings.endpoint = checkEndpoint(saved.endpoint);
+    } catch (error) {
+      logDropped('settings.endpoint', error instanceof Error ? error.message : String(error));
+    }
+  }
+  const minutes = saved.autoLockMinutes;
+  if (minutes !== undefined) {
+    if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_AUTO_LOCK_MINUTES) settings.autoLockMinutes = minutes;
+    else logDropped('settings.autoLockMinutes', `${JSON.stringify(minutes)} is not a whole number of minutes from 0 to ${MAX_AUTO_LOCK_MINUTES}`);
+  }
+  const budgets = saved.budgets;
+  if (budgets !== undefined) {
+    if (typeof budgets !== 'object' || budgets === null) logDropped('settings.budgets', 'not an object');
+    else
+      for (const key of ['perSession', 'perDay', 'global'] as const) {
+        const value = (budgets as Record<string, unknown>)[key];
+        if (value === undefined) continue;
+        if (isPlanckOrNull(value)) settings.budgets[key] = value;
+        else logDropped(`settings.budgets.${key}`, `${JSON.stringify(value)} is not an amount in planck`);
+      }
+  }
+  return settings;
+}
+
+function validRules(stored: unknown): Map<string, SiteRule> {
+  const rules = new Map<string, SiteRule>();
+  if (stored === undefined) return rules;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    logDropped('site rules', 'not an object');
+    return rules;
+  }
+  for (const [site, rule] of Object.entries(stored)) {
+    let origin: string | null = null;
+    try {
+      origin = normaliseSite(site);
+    } catch {
+      // logged below
+    }
+    if (origin !== site || (rule !== 'allow' && rule !== 'block')) logDropped('site rule', `${JSON.stringify(site)}: ${JSON.stringify(rule)}`);
+    else rules.set(origin, rule);
+  }
+  return rules;
 }
 
 /** Settings and site rules in storage.local; only the worker writes them. */
@@ -43,23 +116,35 @@ export class SettingsStore {
   readonly #area: StorageArea;
   #settings: Settings;
   #rules: Map<string, SiteRule>;
+  #firstRunBudget: boolean;
 
-  private constructor(area: StorageArea, settings: Settings, rules: Map<string, SiteRule>) {
+  private constructor(area: StorageArea, settings: Settings, rules: Map<string, SiteRule>, firstRunBudget: boolean) {
     this.#area = area;
     this.#settings = settings;
     this.#rules = rules;
+    this.#firstRunBudget = firstRunBudget;
   }
 
+  /** Loads what is stored, checking every value; what fails a check is dropped (and logged), never used. */
   static async load(area: StorageArea): Promise<SettingsStore> {
-    const stored = await area.get([SETTINGS_KEY, SITE_RULES_KEY]);
-    const saved = (stored[SETTINGS_KEY] ?? {}) as Partial<Settings>;
-    const settings: Settings = {
-      ...DEFAULT_SETTINGS,
-      ...saved,
-      budgets: { ...DEFAULT_SETTINGS.budgets, ...(saved.budgets ?? {}) },
-    };
-    const rules = new Map(Object.entries((stored[SITE_RULES_KEY] ?? {}) as Record<string, SiteRule>));
-    return new SettingsStore(area, settings, rules);
+    const stored = await area.get([SETTINGS_KEY, SITE_RULES_KEY, FIRST_RUN_BUDGET_KEY]);
+    const firstRun = stored[SETTINGS_KEY] === undefined && stored[FIRST_RUN_BUDGET_KEY] === undefined;
+    if (firstRun) await area.set({ [FIRST_RUN_BUDGET_KEY]: 'pending' });
+    return new SettingsStore(area, validSettings(stored[SETTINGS_KEY]), validRules(stored[SITE_RULES_KEY]), firstRun || stored[FIRST_RUN_BUDGET_KEY] === 'pending');
+  }
+
+  /**
+   * On the first connection after installing, once the token's decimals are known: a daily cap of
+   * `DEFAULT_DAY_BUDGET_TOKENS`, unless the person set budgets first. Runs once.
+   */
+  async applyFirstRunBudget(tokenDecimals: number): Promise<void> {
+    if (!this.#firstRunBudget) return;
+    this.#firstRunBudget = false;
+    const perDay = (DEFAULT_DAY_BUDGET_TOKENS * 10n ** BigInt(tokenDecimals)).toString();
+    const next: Settings = { ...this.#settings, budgets: { ...this.#settings.budgets, perDay: this.#settings.budgets.perDay ?? perDay } };
+    await this.#area.set({ [SETTINGS_KEY]: next });
+    await this.#area.remove([FIRST_RUN_BUDGET_KEY]);
+    this.#settings = next;
   }
 
   get settings(): Settings {
@@ -86,6 +171,10 @@ export class SettingsStore {
       next.autoLockMinutes = patch.autoLockMinutes;
     }
     await this.#area.set({ [SETTINGS_KEY]: next });
+    if (patch.budgets && this.#firstRunBudget) {
+      this.#firstRunBudget = false;
+      await this.#area.remove([FIRST_RUN_BUDGET_KEY]);
+    }
     this.#settings = next;
     return this.settings;
   }

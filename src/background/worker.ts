@@ -77,6 +77,8 @@ export class Worker {
         signer: () => this.#keystore.signer,
         onChange: () => this.#onChainChange(),
         onReady: () => {
+          const decimals = this.#chain.network.tokenDecimals;
+          if (decimals !== null) void this.#settings.applyFirstRunBudget(decimals).then(() => this.#changed());
           this.#engine.pump();
           this.#ticker.ensureRunning();
           this.#creatorWatch.restart();
