@@ -35,29 +35,23 @@ describe('SettingsStore (in-memory storage fake)', () => {
         budgets: { perSession: '12', perDay: '1e9', global: 5 },
         extra: true,
       },
-      siteRules: { 'https://ok.example': 'block', 'https://ok.example/path': 'block', 'https://x.example': 'maybe', 'javascript:alert(1)': 'allow' },
     });
     const store = await SettingsStore.load(area);
     expect(store.settings).toEqual({ ...DEFAULT_SETTINGS, budgets: { perSession: '12', perDay: null, global: null } });
-    expect(store.rules()).toEqual([{ site: 'https://ok.example', rule: 'block' }]);
     const logged = warn.mock.calls.map(([line]) => String(line));
     expect(logged).toEqual([
       expect.stringMatching(/settings\.endpoint: ws:\/\/ is unencrypted/),
       expect.stringMatching(/settings\.autoLockMinutes: -3/),
       expect.stringMatching(/settings\.budgets\.perDay: "1e9"/),
       expect.stringMatching(/settings\.budgets\.global: 5/),
-      expect.stringMatching(/site rule: "https:\/\/ok\.example\/path"/),
-      expect.stringMatching(/site rule: "https:\/\/x\.example"/),
-      expect.stringMatching(/site rule: "javascript:alert\(1\)"/),
     ]);
   });
 
   it('drops settings that are not an object at all', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const store = await SettingsStore.load(memoryArea({ settings: 'ws://evil.example', siteRules: ['https://a.example'] }));
+    const store = await SettingsStore.load(memoryArea({ settings: 'ws://evil.example' }));
     expect(store.settings).toEqual(DEFAULT_SETTINGS);
-    expect(store.rules()).toEqual([]);
-    expect(warn).toHaveBeenCalledTimes(2);
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 
   it('refuses to save a remote ws:// endpoint', async () => {

@@ -1,10 +1,9 @@
-import type { Budgets, Settings, SiteRule, SiteRuleEntry, UiRequest } from '../shared/messages';
+import type { Budgets, Settings, UiRequest } from '../shared/messages';
 import { DEFAULT_ENDPOINT } from './chainClient';
 import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
 
 const SETTINGS_KEY = 'settings';
-const SITE_RULES_KEY = 'siteRules';
 /** Present from the first start until the default daily budget was set (or the person chose budgets). */
 const FIRST_RUN_BUDGET_KEY = 'firstRunBudget';
 const MAX_AUTO_LOCK_MINUTES = 24 * 60;
@@ -19,18 +18,6 @@ export const DEFAULT_SETTINGS: Settings = {
   budgets: { perSession: null, perDay: null, global: null },
   autoLockMinutes: 15,
 };
-
-/** `https://example.com` for any http(s) URL or origin; throws a readable error otherwise. */
-export function normaliseSite(site: string): string {
-  let url: URL;
-  try {
-    url = new URL(site);
-  } catch {
-    throw new Error(`"${site}" is not a web address.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`"${site}" is not a web site.`);
-  return url.origin;
-}
 
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
@@ -91,46 +78,24 @@ function validSettings(stored: unknown): Settings {
   return settings;
 }
 
-function validRules(stored: unknown): Map<string, SiteRule> {
-  const rules = new Map<string, SiteRule>();
-  if (stored === undefined) return rules;
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
-    logDropped('site rules', 'not an object');
-    return rules;
-  }
-  for (const [site, rule] of Object.entries(stored)) {
-    let origin: string | null = null;
-    try {
-      origin = normaliseSite(site);
-    } catch {
-      // logged below
-    }
-    if (origin !== site || (rule !== 'allow' && rule !== 'block')) logDropped('site rule', `${JSON.stringify(site)}: ${JSON.stringify(rule)}`);
-    else rules.set(origin, rule);
-  }
-  return rules;
-}
-
-/** Settings and site rules in storage.local; only the worker writes them. */
+/** Settings in storage.local; only the worker writes them. */
 export class SettingsStore {
   readonly #area: StorageArea;
   #settings: Settings;
-  #rules: Map<string, SiteRule>;
   #firstRunBudget: boolean;
 
-  private constructor(area: StorageArea, settings: Settings, rules: Map<string, SiteRule>, firstRunBudget: boolean) {
+  private constructor(area: StorageArea, settings: Settings, firstRunBudget: boolean) {
     this.#area = area;
     this.#settings = settings;
-    this.#rules = rules;
     this.#firstRunBudget = firstRunBudget;
   }
 
   /** Loads what is stored, checking every value; what fails a check is dropped (and logged), never used. */
   static async load(area: StorageArea): Promise<SettingsStore> {
-    const stored = await area.get([SETTINGS_KEY, SITE_RULES_KEY, FIRST_RUN_BUDGET_KEY]);
+    const stored = await area.get([SETTINGS_KEY, FIRST_RUN_BUDGET_KEY]);
     const firstRun = stored[SETTINGS_KEY] === undefined && stored[FIRST_RUN_BUDGET_KEY] === undefined;
     if (firstRun) await area.set({ [FIRST_RUN_BUDGET_KEY]: 'pending' });
-    return new SettingsStore(area, validSettings(stored[SETTINGS_KEY]), validRules(stored[SITE_RULES_KEY]), firstRun || stored[FIRST_RUN_BUDGET_KEY] === 'pending');
+    return new SettingsStore(area, validSettings(stored[SETTINGS_KEY]), firstRun || stored[FIRST_RUN_BUDGET_KEY] === 'pending');
   }
 
   /**
@@ -155,14 +120,6 @@ export class SettingsStore {
     return this.#settings.budgets;
   }
 
-  rule(site: string): SiteRule | null {
-    return this.#rules.get(site) ?? null;
-  }
-
-  rules(): SiteRuleEntry[] {
-    return [...this.#rules].map(([site, rule]) => ({ site, rule })).sort((a, b) => a.site.localeCompare(b.site));
-  }
-
   async update(patch: SettingsPatch): Promise<Settings> {
     const next: Settings = { ...this.#settings, budgets: { ...this.#settings.budgets, ...(patch.budgets ?? {}) } };
     if (patch.endpoint !== undefined) next.endpoint = checkEndpoint(patch.endpoint);
@@ -177,14 +134,5 @@ export class SettingsStore {
     }
     this.#settings = next;
     return this.settings;
-  }
-
-  async setRule(site: string, rule: SiteRule | null): Promise<void> {
-    const origin = normaliseSite(site);
-    const rules = new Map(this.#rules);
-    if (rule === null) rules.delete(origin);
-    else rules.set(origin, rule);
-    await this.#area.set({ [SITE_RULES_KEY]: Object.fromEntries(rules) });
-    this.#rules = rules;
   }
 }

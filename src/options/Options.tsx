@@ -22,7 +22,7 @@ export function Options() {
       <NetworkSection network={state.network} settings={state.settings} />
       <BudgetsSection budgets={state.settings.budgets} network={state.network} />
       <AutoLockSection minutes={state.settings.autoLockMinutes} />
-      <SitesSection rules={state.siteRules} />
+      <SitesSection blocked={state.blockedSites} allowed={state.alwaysAllowed} network={state.network} />
     </main>
   );
 }

@@ -62,17 +62,22 @@ function UnlockedView({ state, target }: { state: UiState; target: PopupTarget }
   const resume = useAction<'metering:resume'>();
   const lock = useAction<'keys:lock'>();
   const tab = findTargetTab(state.tabs, target);
+  // This tab's request first; another tab's is shown too (the person may have switched tabs), marked as such.
+  const consent = state.consents.find((request) => request.tabId === tab?.tabId) ?? state.consents[0];
   return (
     <>
-      {state.consent && (
+      {consent && (
         <ConsentPrompt
-          consent={state.consent}
+          consent={consent}
+          otherTab={consent.tabId !== tab?.tabId}
           network={state.network}
-          subscription={state.subscriptions.find((offer) => offer.streamId === state.consent?.stream.streamId)}
+          budgets={state.settings.budgets}
+          spend={state.spend}
+          subscription={state.subscriptions.find((offer) => offer.streamId === consent.stream.streamId)}
         />
       )}
       <WatchingPanel state={state} tab={tab} />
-      {tab?.site && <SiteControls site={tab.site} rules={state.siteRules} />}
+      {tab?.site && <SiteControls site={tab.site} blocked={state.blockedSites.includes(tab.site)} allowed={state.alwaysAllowed} />}
       <SpendPanel state={state} />
       <div class="actions">
         {state.paused ? (

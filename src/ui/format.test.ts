@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAmount, formatDuration, formatRatePerMinute, parseAmount, planckToInput, shortAddress } from './format';
+import { formatAmount, formatDuration, formatRatePerHour, formatRatePerMinute, parseAmount, planckToInput, shortAddress } from './format';
 
 const VIL = { decimals: 12, symbol: 'VIL' };
 
@@ -37,6 +37,11 @@ describe('formatRatePerMinute', () => {
   test('shows the full precision of a rate', () => {
     expect(formatRatePerMinute('100000000000', VIL)).toBe('0.1 VIL/min');
     expect(formatRatePerMinute('100000000001', VIL)).toBe('0.100000000001 VIL/min');
+  });
+
+  test('a rate per minute as the cost of an hour, exact', () => {
+    expect(formatRatePerHour('100000000000', VIL)).toBe('6 VIL/h');
+    expect(formatRatePerHour('100000000001', VIL)).toBe('6.00000000006 VIL/h');
   });
 });
 

@@ -36,6 +36,11 @@ export function formatRatePerMinute(planck: string | bigint, token: Token): stri
   return `${formatAmount(planck, token, token.decimals)}/min`;
 }
 
+/** A rate per minute as what an hour costs: "6 VIL/h" */
+export function formatRatePerHour(perMinutePlanck: string | bigint, token: Token): string {
+  return `${formatAmount(BigInt(perMinutePlanck) * 60n, token, token.decimals)}/h`;
+}
+
 export type AmountParse = { ok: true; planck: string } | { ok: false; reason: 'empty' | 'malformed' | 'too-precise' };
 
 /**

@@ -64,7 +64,7 @@ describe('the Firefox build (Firefox ESR, real chain)', () => {
   });
 
   it('pays a tagged video for each second it plays, and nothing once paused', async () => {
-    await request({ type: 'site:allow', site: env.sites.creatorOrigin });
+    await request({ type: 'allow:add', site: env.sites.creatorOrigin, creator: env.state.dev.charlie.address, maxRatePerMinute: DEMO_RATE_PER_MINUTE.toString() });
     const stream = await env.state.registerStream('charlie', 'firefox');
     const tab = await firefox.openTab(watchUrl(env.sites.creatorOrigin, { stream }));
     const player = new Player({ evaluate: (expression) => firefox.evaluate(tab, expression) });
