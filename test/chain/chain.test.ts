@@ -7,6 +7,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { startChain, type RunningChain } from '../../scripts/chain/start.js';
+import { checkCall, SIGNABLE_CALLS, type SignableCall } from '../../src/background/callGuard.js';
 import { submit, submitPipelined } from './submit.js';
 
 const STREAM = 1;
@@ -43,6 +44,16 @@ afterAll(async () => {
 });
 
 describe('the Vilokanam chain (runtime wasm in chopsticks)', () => {
+  it('names every call the extension signs as its call guard expects (pallet, call and arguments)', () => {
+    for (const name of Object.keys(SIGNABLE_CALLS) as SignableCall[]) {
+      const [section, method] = name.split('.') as [string, string];
+      const call = api.tx[section]?.[method];
+      expect(call, `${name} in the metadata`).toBeDefined();
+      expect(() => checkCall(api.registry, call!.callIndex, name)).not.toThrow();
+    }
+    expect(() => checkCall(api.registry, api.tx.balances!.transferAllowDeath!.callIndex, 'tickStream.recordTick')).toThrow(/balances\.transferAllowDeath/);
+  });
+
   it('declares its token and serves the dev preset', async () => {
     const properties = await api.rpc.system.properties();
     expect(properties.tokenSymbol.unwrap()[0].toString()).toBe('VIL');
