@@ -8,6 +8,7 @@ import type { BalanceState, NetworkState } from '../shared/messages';
 import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SignedInfo, TxOutcome } from './chainTypes';
 import { checkCall, type SignableCall } from './callGuard';
 import type { CreatorChain } from './creatorService';
+import { logDropped } from './dropLog';
 import type { MetadataCache } from './metadataCache';
 import { NonceManager } from './nonceManager';
 import type { CallEvent, CallOutcome, PalletCall } from './palletCalls';
@@ -223,7 +224,10 @@ export class ChainClient implements MeteringChain, CreatorChain {
       const metadata = await this.#deps.metadata.load();
       const api = await ApiPromise.create({ provider, metadata, noInitWarn: true, throwOnConnect: true }).catch(async (error: unknown) => {
         // Stored metadata that does not decode would fail every reconnect the same way: drop it.
-        if (Object.keys(metadata).length > 0) await this.#deps.metadata.clear().catch(() => undefined);
+        if (Object.keys(metadata).length > 0) {
+          logDropped('runtime metadata', `it does not decode (${error instanceof Error ? error.message : String(error)})`);
+          await this.#deps.metadata.clear().catch(() => undefined);
+        }
         throw error;
       });
       if (generation !== this.#generation) {
