@@ -173,14 +173,13 @@ export class Worker {
     }
   }
 
+  /** A page connects (or reconnects after the worker restarted): not the person's doing, so the auto-lock stays. */
   addPort(port: Parameters<UiHub['add']>[0]): void {
     this.#hub.add(port);
-    this.#autoLock.touch();
   }
 
   addCreatorPort(port: Parameters<CreatorWatch['addPort']>[0]): void {
     this.#creatorWatch.addPort(port);
-    this.#autoLock.touch();
   }
 
   async onAlarm(name: string): Promise<void> {
