@@ -96,6 +96,7 @@ describe('content script pieces together (happy-dom, fake IntersectionObserver, 
       createMutationObserver: (callback) => new MutationObserver(callback),
       now: () => 0,
       hasBeenActivated: () => true,
+      getComputedStyle: (element, pseudo) => window.getComputedStyle(element, pseudo),
       setInterval: (callback) => {
         sample = callback;
         return 1;

@@ -16,6 +16,7 @@ const { detector, reporter, watcher } = createFrameMeter({
   setInterval: (callback, ms) => window.setInterval(callback, ms),
   clearInterval: (id) => window.clearInterval(id),
   hasBeenActivated: () => navigator.userActivation?.hasBeenActive === true,
+  getComputedStyle: (element, pseudo) => window.getComputedStyle(element, pseudo),
   send: (message) => {
     try {
       chrome.runtime.sendMessage(message).catch(shutDownIfOrphaned);

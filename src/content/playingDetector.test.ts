@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { INTERSECTION_OPTIONS, MIN_VISIBLE_LONG_SIDE, MIN_VISIBLE_SHORT_SIDE, PlayingDetector } from './playingDetector';
 import { createFakeMedia, FakeIntersectionObserver, setVisibility, type FakeMediaElement } from './testMedia';
 
@@ -33,6 +33,7 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
       {
         document,
         now: () => clock,
+        getComputedStyle: (element, pseudo) => window.getComputedStyle(element, pseudo),
         createIntersectionObserver: (callback, options) => {
           intersection = new FakeIntersectionObserver(callback, options);
           return intersection as unknown as IntersectionObserver;
@@ -120,15 +121,6 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
     expect(intersection.options).toBe(INTERSECTION_OPTIONS);
   });
 
-  test('a covered, transparent or filtered video (isVisible false) plays unperceived', () => {
-    const video = playingVideo();
-    advance(video);
-    intersection.setIntersecting(video, true, { isVisible: false });
-    expect(detector.state()).toBe('unperceived');
-    intersection.setIntersecting(video, true, { isVisible: true });
-    expect(detector.state()).toBe('playing');
-  });
-
   test(`a video whose visible part is under ${MIN_VISIBLE_LONG_SIDE} × ${MIN_VISIBLE_SHORT_SIDE} px plays unperceived, either way round`, () => {
     const video = playingVideo();
     advance(video);
@@ -157,21 +149,65 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
     expect(intersection.observeCalls.get(video)).toBe(before + 2);
   });
 
-  test('without IntersectionObserver v2 (Firefox) the frame checks for itself: transparent or covered in its own document is unperceived', () => {
-    const video = playingVideo();
-    advance(video);
-    let visibleByCss = true;
-    let hit: Element | null = video;
-    Object.assign(video, { checkVisibility: () => visibleByCss });
-    const elementFromPoint = vi.spyOn(document, 'elementFromPoint').mockImplementation(() => hit);
-    intersection.setIntersecting(video, true, { isVisible: undefined });
-    expect(detector.state()).toBe('playing');
-    visibleByCss = false;
-    expect(detector.state()).toBe('unperceived');
-    visibleByCss = true;
-    hit = document.body;
-    expect(detector.state()).toBe('unperceived');
-    elementFromPoint.mockRestore();
+  describe('where v2 says no, or is missing, the frame’s own look (elementsFromPoint stubbed: happy-dom has no layout)', () => {
+    /** What lies at every point, topmost first. */
+    let stack: Element[];
+    beforeEach(() => {
+      stack = [];
+      Object.defineProperty(document, 'elementsFromPoint', { configurable: true, value: () => stack });
+    });
+    afterEach(() => {
+      delete (document as { elementsFromPoint?: unknown }).elementsFromPoint;
+    });
+
+    const overlay = (css: string) => {
+      const element = document.createElement('div');
+      element.setAttribute('style', css);
+      document.body.append(element);
+      return element;
+    };
+
+    test('the player’s own transparent controls over the video: still seen (v2 counts any overlap)', () => {
+      const video = playingVideo();
+      advance(video);
+      stack = [overlay('background: transparent'), video, document.body];
+      intersection.setIntersecting(video, true, { isVisible: false });
+      expect(detector.state()).toBe('playing');
+    });
+
+    test('an opaque box, an image or a blur of the same page over the video: covered', () => {
+      const video = playingVideo();
+      advance(video);
+      intersection.setIntersecting(video, true, { isVisible: false });
+      for (const cover of [overlay('background-color: rgb(255, 255, 255)'), document.createElement('img'), overlay('backdrop-filter: blur(20px)')]) {
+        stack = [cover, video, document.body];
+        expect(detector.state(), cover.outerHTML).toBe('unperceived');
+      }
+    });
+
+    test('a transparent or filtered video is not seen', () => {
+      const video = playingVideo();
+      advance(video);
+      stack = [video, document.body];
+      intersection.setIntersecting(video, true, { isVisible: undefined });
+      expect(detector.state()).toBe('playing');
+      video.style.opacity = '0';
+      expect(detector.state()).toBe('unperceived');
+      video.style.opacity = '1';
+      document.body.style.filter = 'brightness(0)';
+      expect(detector.state()).toBe('unperceived');
+      document.body.style.filter = '';
+    });
+
+    test('a frame its parent page covers or fades (v2 on the frame’s root) is not seen, whatever its own document shows', () => {
+      const video = playingVideo();
+      advance(video);
+      stack = [video, document.body];
+      intersection.setIntersecting(video, true, { isVisible: false });
+      expect(detector.state()).toBe('playing');
+      intersection.setIntersecting(document.documentElement, true, { isVisible: false });
+      expect(detector.state()).toBe('unperceived');
+    });
   });
 
   test('pause, waiting and seek events report a change and need time to move again', () => {

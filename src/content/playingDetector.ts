@@ -1,3 +1,5 @@
+import { rendersVisibly, uncovered, type SightEnvironment } from './documentSight';
+
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
@@ -28,7 +30,7 @@ export const INTERSECTION_OPTIONS: IntersectionObserverInit & { trackVisibility:
 const INTERRUPTING_EVENTS = ['pause', 'ended', 'waiting', 'seeking', 'seeked', 'emptied'];
 const MEDIA_EVENTS = [...INTERRUPTING_EVENTS, 'play', 'playing', 'stalled', 'ratechange', 'loadeddata', 'volumechange'];
 
-export interface PlayingDetectorEnvironment {
+export interface PlayingDetectorEnvironment extends SightEnvironment {
   document: Document;
   createIntersectionObserver(callback: IntersectionObserverCallback, options: IntersectionObserverInit): IntersectionObserver;
   now(): number;
@@ -55,14 +57,19 @@ interface TrackedMedia {
 /**
  * Decides whether the frame really plays media a person can perceive: a `<video>` or `<audio>` (light DOM
  * or open shadow roots) that is not paused, ended, seeking or waiting for data, whose currentTime advanced
- * since the previous sample, in a visible document. A video must also be visible (IntersectionObserver v2:
- * not covered, transparent or filtered; where the browser lacks v2, the frame's own checks) over at least
- * MIN_VISIBLE_LONG_SIDE × MIN_VISIBLE_SHORT_SIDE on screen; an audio element must be audible (not muted,
- * volume above 0). Whether the person interacted with the page is the reporter's business.
+ * since the previous sample, in a visible document. A video must also be seen over at least
+ * MIN_VISIBLE_LONG_SIDE × MIN_VISIBLE_SHORT_SIDE on screen: IntersectionObserver v2 finds it visible (not
+ * covered, transparent or filtered), or — where v2 says no only because something of its own document
+ * overlaps it, such as the player's controls, or where the browser has no v2 — the frame itself is
+ * visible in its parent page (v2 on the frame's root) and its own document shows the video
+ * (src/content/documentSight.ts). An audio element must be audible (not muted, volume above 0). Whether
+ * the person interacted with the page is the reporter's business.
  */
 export class PlayingDetector {
   private readonly media = new Map<HTMLMediaElement, TrackedMedia>();
   private readonly intersection: IntersectionObserver;
+  /** v2's verdict on the frame's own root: false when a parent page covers or fades this frame. */
+  private frameVisible: boolean | undefined;
 
   constructor(
     private readonly environment: PlayingDetectorEnvironment,
@@ -70,6 +77,10 @@ export class PlayingDetector {
   ) {
     this.intersection = environment.createIntersectionObserver((entries) => {
       for (const entry of entries) {
+        if (entry.target === environment.document.documentElement) {
+          this.frameVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible;
+          continue;
+        }
         const tracked = this.media.get(entry.target as HTMLMediaElement);
         if (!tracked) continue;
         tracked.intersecting = entry.isIntersecting;
@@ -79,6 +90,8 @@ export class PlayingDetector {
       }
       this.onChange();
     }, INTERSECTION_OPTIONS);
+    const root = environment.document.documentElement;
+    if (root) this.intersection.observe(root);
   }
 
   /** Starts tracking the media elements in `root` and its descendants (not inside shadow roots: add those separately). */
@@ -169,7 +182,19 @@ export class PlayingDetector {
     const longSide = Math.max(tracked.visibleWidth, tracked.visibleHeight);
     const shortSide = Math.min(tracked.visibleWidth, tracked.visibleHeight);
     if (!tracked.intersecting || longSide < MIN_VISIBLE_LONG_SIDE || shortSide < MIN_VISIBLE_SHORT_SIDE) return false;
-    return tracked.isVisible ?? looksVisible(element);
+    if (tracked.isVisible === true) return true;
+    return this.frameVisible !== false && rendersVisibly(element, this.environment) && uncovered(element, this.visibleBox(element), this.environment);
+  }
+
+  /** The part of the element inside its document's viewport, in that viewport's coordinates. */
+  private visibleBox(element: Element) {
+    const box = element.getBoundingClientRect();
+    const view = this.environment.document.documentElement;
+    const right = Math.min(box.right, view?.clientWidth || box.right);
+    const bottom = Math.min(box.bottom, view?.clientHeight || box.bottom);
+    const left = Math.max(box.left, 0);
+    const top = Math.max(box.top, 0);
+    return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
   }
 
   private track(element: HTMLMediaElement): boolean {
@@ -204,22 +229,6 @@ export class PlayingDetector {
     }
     this.onChange();
   };
-}
-
-/**
- * Without IntersectionObserver v2 (Firefox): what the frame can check itself. The element and its
- * ancestors are rendered, not `visibility: hidden` and not fully transparent, and the element is what
- * this document shows at its centre (nothing of the same document covers it). Cover from a parent page
- * of another origin cannot be seen from inside the frame.
- */
-function looksVisible(element: HTMLMediaElement): boolean {
-  const check = (element as HTMLMediaElement & { checkVisibility?: (options: object) => boolean }).checkVisibility;
-  if (check && !check.call(element, { opacityProperty: true, visibilityProperty: true })) return false;
-  const root = element.getRootNode() as Document | ShadowRoot;
-  if (typeof root.elementFromPoint !== 'function') return true;
-  const box = element.getBoundingClientRect();
-  const hit = root.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-  return hit === element || (hit !== null && element.contains(hit));
 }
 
 function isMedia(node: Node): boolean {

@@ -67,7 +67,7 @@ describe('the Firefox build (Firefox ESR, real chain)', () => {
     await request({ type: 'allow:add', site: env.sites.creatorOrigin, creator: env.state.dev.charlie.address, maxRatePerMinute: DEMO_RATE_PER_MINUTE.toString() });
     const stream = await env.state.registerStream('charlie', 'firefox');
     const tab = await firefox.openTab(watchUrl(env.sites.creatorOrigin, { stream }));
-    const player = new Player({ evaluate: (expression) => firefox.evaluate(tab, expression) });
+    const player = new Player({ evaluate: (expression) => firefox.evaluate(tab, expression), click: (selector) => firefox.click(tab, selector) });
 
     const played = await playFor(player, 15);
     await waitForState('nothing pending', (s) => s.sessions.some((session) => session.stream.streamId === stream && session.pendingSeconds === 0), 60_000);
