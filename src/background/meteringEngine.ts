@@ -245,7 +245,7 @@ export class MeteringEngine {
     if (decision === 'decline') {
       this.#doc.consents[key] = { decision: 'declined', ratePerMinute: request.ratePerMinute, lastSeenAt: now };
     } else {
-      if (decision === 'allow-always') await this.#deps.allowAlways(request.site, requestStream(request), request.ratePerMinute);
+      if (decision === 'allow-always') await this.#deps.allowAlways(request.site, storedStream(request), request.ratePerMinute);
       this.#doc.consents[key] = { decision: 'once', ratePerMinute: request.ratePerMinute, lastSeenAt: now };
       const session = this.#doc.sessions[sessionKey(request.genesisHash, request.streamId)];
       if (session) {
@@ -444,7 +444,7 @@ export class MeteringEngine {
       return verdict(notBilling('wrong-network', `The page asks for payment on network ${tag.network.slice(0, 10)}…, not the connected one.`), streamId);
 
     const lookup = genesis ? this.#lookups.get(genesis, streamId) : undefined;
-    const info = lookup?.info !== undefined ? lookup.info : session ? sessionStream(session) : undefined;
+    const info = lookup?.info !== undefined ? lookup.info : session ? storedStream(session) : undefined;
     if (info === undefined || genesis === null) {
       if (lookup?.error) return verdict(notBilling('stream-lookup-failed', `Could not look up stream ${streamId}: ${lookup.error}`), streamId);
       return verdict(notBilling('chain-unreachable', 'The chain cannot be reached to look this stream up.'), streamId);
@@ -952,26 +952,17 @@ function newSession(info: ChainStream, site: string, agreedRate: string, genesis
   };
 }
 
-/** The stream as last seen on chain, for when it cannot be looked up right now. */
-function sessionStream(session: SessionRecord): ChainStream {
+/**
+ * The stream as a session or a consent request last saw it on chain: for when it cannot be looked up right
+ * now, and for the "always allow" a request's answer makes.
+ */
+function storedStream(record: Pick<SessionRecord, 'streamId' | 'title' | 'creator' | 'creatorPublicKey' | 'ratePerMinute'>): ChainStream {
   return {
-    streamId: session.streamId,
-    title: session.title,
-    creator: session.creator,
-    creatorPublicKey: session.creatorPublicKey,
-    ratePerMinute: big(session.ratePerMinute),
-    active: true,
-  };
-}
-
-/** The stream a consent request was made for, as the chain described it then. */
-function requestStream(request: ConsentRequestRecord): ChainStream {
-  return {
-    streamId: request.streamId,
-    title: request.title,
-    creator: request.creator,
-    creatorPublicKey: request.creatorPublicKey,
-    ratePerMinute: big(request.ratePerMinute),
+    streamId: record.streamId,
+    title: record.title,
+    creator: record.creator,
+    creatorPublicKey: record.creatorPublicKey,
+    ratePerMinute: big(record.ratePerMinute),
     active: true,
   };
 }
