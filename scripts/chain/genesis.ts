@@ -2,13 +2,10 @@
 // builder does: ask the runtime for its default config and the `development` preset, merge them, run
 // `GenesisBuilder_build_state` against empty storage and keep the storage it writes, plus `:code`.
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { runTask } from '@acala-network/chopsticks-core';
+import { RUNTIME_WASM, type Preset } from './engine.js';
 import type { HexString } from '@polkadot/util/types';
 import { compactAddLength, compactStripLength, stringToU8a, u8aConcat, u8aToHex, hexToU8a, u8aToString } from '@polkadot/util';
-
-/** The committed runtime, built by `npm run chain:build`. */
-export const RUNTIME_WASM = fileURLToPath(new URL('../../chain/vilokanam_runtime.wasm', import.meta.url));
 
 /** What `system_properties` reports: the runtime's token, as a chain spec would declare it. */
 export const CHAIN_PROPERTIES = { tokenSymbol: 'VIL', tokenDecimals: 12, ss58Format: 42 } as const;
@@ -27,7 +24,8 @@ function decodeOptionBytes(result: Uint8Array): Uint8Array | null {
   return result[0] === 0 ? null : compactStripLength(result.subarray(1))[1];
 }
 
-async function callRuntime(wasm: HexString, method: string, arg: Uint8Array) {
+/** Runs one runtime API call of the wasm against empty storage. */
+export async function callRuntime(wasm: HexString, method: string, arg: Uint8Array) {
   const response = await runTask(
     { wasm, calls: [[method, [u8aToHex(arg)]]], mockSignatureHost: false, allowUnresolvedImports: false, runtimeLogLevel: 0 },
     {
@@ -61,12 +59,12 @@ function mergeJson(base: unknown, patch: unknown): unknown {
 }
 
 /** The raw genesis of the runtime at `wasmPath` with the given preset (default `development`). */
-export async function buildGenesis(wasmPath = RUNTIME_WASM, preset = 'development'): Promise<RawGenesis> {
+export async function buildGenesis(wasmPath = RUNTIME_WASM, preset: Preset = 'development'): Promise<RawGenesis> {
   const wasm = u8aToHex(await readFile(wasmPath));
   const config = mergeJson(await presetJson(wasm, null), await presetJson(wasm, preset));
   const built = await callRuntime(wasm, 'GenesisBuilder_build_state', compactAddLength(stringToU8a(JSON.stringify(config))));
   if (hexToU8a(built.result)[0] !== 0) throw new Error(`the runtime rejected the ${preset} genesis config`);
   const top: Record<string, string> = { [CODE_KEY]: wasm };
   for (const [key, value] of built.storageDiff) if (value !== null) top[key] = value;
-  return { id: `vilokanam_${preset}`, name: 'Vilokanam Development', properties: CHAIN_PROPERTIES, genesis: { raw: { top } } };
+  return { id: `vilokanam_${preset}`, name: preset === 'development' ? 'Vilokanam Development' : 'Vilokanam Local Testnet', properties: CHAIN_PROPERTIES, genesis: { raw: { top } } };
 }

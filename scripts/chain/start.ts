@@ -1,97 +1,27 @@
-// Starts the Vilokanam chain locally: chopsticks serving a genesis built from the committed runtime
-// wasm, over standard Substrate JSON-RPC. Used by `npm run chain`, the tests and the demo.
-import { setupWithServer } from '@acala-network/chopsticks';
-import { BuildBlockMode } from '@acala-network/chopsticks-core';
-import { buildGenesis, RUNTIME_WASM } from './genesis.js';
+// Starts the Vilokanam chain locally, over standard Substrate JSON-RPC, on either engine: chopsticks
+// (the zero-install default) or polkadot-omni-node (`engine: 'node'`). Used by `npm run chain`, the
+// tests, the benchmarks and `npm start`.
+import { startChopsticks } from './chopsticks.js';
+import { RUNTIME_WASM, type ChainOptions, type Engine, type RunningChain } from './engine.js';
+import { startOmniNode } from './omniNode.js';
 
-export interface ChainOptions {
-  /** Port on 127.0.0.1; 0 picks a free one. Default 9944. */
-  port?: number;
-  /**
-   * Milliseconds between blocks, like a production chain (e.g. 6000). Without it a block is built
-   * as soon as transactions arrive (quick mode).
-   */
-  blockTimeMs?: number;
-  /** A sqlite file that keeps the chain's blocks, so a restart with `resume` carries on from them. */
-  db?: string;
-  /** Carry on from the newest block in `db`. */
-  resume?: boolean;
-  /** Runtime wasm to serve; the committed one by default. */
-  wasmPath?: string;
-}
+export type { ChainOptions, Engine, RunningChain } from './engine.js';
 
-export interface RunningChain {
-  /** `ws://127.0.0.1:<port>` */
-  endpoint: string;
-  port: number;
-  /** Builds one block now, with whatever is in the pool. */
-  newBlock(): Promise<void>;
-  close(): Promise<void>;
-}
-
-type Chopsticks = Awaited<ReturnType<typeof setupWithServer>>['chain'];
-
-/** chopsticks announces a block before it has written it to the db: wait for the write (≤ 5 s). */
-async function blocksSaved(chain: Chopsticks): Promise<void> {
-  if (!chain.db) return;
-  for (let waited = 0; waited < 5000; waited += 50) {
-    const saved = await chain.db.queryHighestBlock();
-    if (saved && saved.number >= chain.head.number) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** What a chain started from a genesis spec reports as its genesis hash, and what the runtime signs with. */
-const GENESIS_PLACEHOLDER_HASH: `0x${string}` = `0x${'45'.repeat(32)}`;
-
-/**
- * chopsticks 1.5 saves block 2 onwards with a parent hash its genesis provider does not know, so after
- * a resume `chain_getBlockHash(0)` answers a hash no transaction was signed for (1010 badProof).
- * Block 0 is always the genesis: answer with the hash the runtime expects.
- */
-function keepGenesisHashAfterResume(chain: Chopsticks): void {
-  const getBlockAt = chain.getBlockAt.bind(chain);
-  chain.getBlockAt = (number) => (number === 0 ? chain.getBlock(GENESIS_PLACEHOLDER_HASH) : getBlockAt(number));
+/** The engine tests and benchmarks use unless told otherwise: `VILOKANAM_ENGINE`, else chopsticks. */
+export function defaultEngine(env: NodeJS.ProcessEnv = process.env): Engine {
+  return env.VILOKANAM_ENGINE === 'node' ? 'node' : 'chopsticks';
 }
 
 export async function startChain(options: ChainOptions = {}): Promise<RunningChain> {
-  const genesis = await buildGenesis(options.wasmPath ?? RUNTIME_WASM);
-  const requestedPort = options.port ?? 9944;
-  const context = await setupWithServer({
-    genesis,
-    port: requestedPort,
-    host: '127.0.0.1',
-    'build-block-mode': options.blockTimeMs ? BuildBlockMode.Manual : BuildBlockMode.Batch,
+  const settled = {
+    engine: options.engine ?? defaultEngine(),
+    port: options.port ?? 9944,
+    resume: options.resume ?? false,
+    wasmPath: options.wasmPath ?? RUNTIME_WASM,
+    preset: options.preset ?? 'development',
+    blockTimeMs: options.blockTimeMs,
     db: options.db,
-    'save-blocks': options.db !== undefined,
-    resume: options.resume && options.db ? true : undefined,
-  } as Parameters<typeof setupWithServer>[0]);
-  if (options.resume) keepGenesisHashAfterResume(context.chain);
-  const port = Number(context.addr.split(':').pop());
-  // chopsticks quietly moves to the next free port; clients configured for this one would miss it.
-  if (requestedPort !== 0 && port !== requestedPort) {
-    await context.close();
-    throw new Error(`port ${requestedPort} is already in use: stop what uses it or pass another --port`);
-  }
-  const newBlock = async () => {
-    await context.chain.newBlock();
+    chainSpec: options.chainSpec,
   };
-  let timer: NodeJS.Timeout | undefined;
-  if (options.blockTimeMs) {
-    let building = Promise.resolve();
-    timer = setInterval(() => {
-      building = building.then(newBlock).catch((error: unknown) => console.error('block production failed:', error));
-    }, options.blockTimeMs);
-  }
-  return {
-    endpoint: `ws://127.0.0.1:${port}`,
-    port,
-    newBlock,
-    async close() {
-      clearInterval(timer);
-      await context.chain.upcomingBlocks();
-      await blocksSaved(context.chain);
-      await context.close();
-    },
-  };
+  return settled.engine === 'node' ? startOmniNode(settled) : startChopsticks(settled);
 }

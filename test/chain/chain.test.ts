@@ -1,12 +1,14 @@
-// Drives the real runtime (the committed wasm, served by chopsticks) with @polkadot/api as users do.
+// Drives the real runtime (the committed wasm) with @polkadot/api as users do, on each engine that runs
+// it: chopsticks always, polkadot-omni-node when its binary is found (scripts/chain/omniNode.ts).
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { startChain, type RunningChain } from '../../scripts/chain/start.js';
+import { omniNodeAvailable } from '../../scripts/chain/omniNode.js';
+import { startChain, type Engine, type RunningChain } from '../../scripts/chain/start.js';
 import { checkCall, SIGNABLE_CALLS, type SignableCall } from '../../src/background/callGuard.js';
 import { submit, submitPipelined } from './submit.js';
 
@@ -14,36 +16,45 @@ const STREAM = 1;
 const DEMO_RATE = 100_000_000_000n; // 0.1 VIL per minute, from the dev preset
 const UNIT = 1_000_000_000_000n;
 
-let chain: RunningChain;
-let api: ApiPromise;
-let alice: KeyringPair;
-let bob: KeyringPair;
-let charlie: KeyringPair;
+const ENGINES: { engine: Engine; available: boolean }[] = [
+  { engine: 'chopsticks', available: true },
+  { engine: 'node', available: omniNodeAvailable() },
+];
 
-async function free(address: string): Promise<bigint> {
-  const account = await api.query.system.account(address);
-  return account.data.free.toBigInt();
-}
+describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engine, available }) => {
+  let chain: RunningChain;
+  let api: ApiPromise;
+  let alice: KeyringPair;
+  let bob: KeyringPair;
+  let charlie: KeyringPair;
 
-async function earnings(stream: number): Promise<bigint> {
-  return ((await api.query.paymentHandler.streamEarnings(stream)) as unknown as { toBigInt(): bigint }).toBigInt();
-}
+  async function free(address: string): Promise<bigint> {
+    const account = await api.query.system.account(address);
+    return account.data.free.toBigInt();
+  }
 
-beforeAll(async () => {
-  chain = await startChain({ port: 0 });
-  api = await ApiPromise.create({ provider: new WsProvider(chain.endpoint), noInitWarn: true });
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  alice = keyring.addFromUri('//Alice');
-  bob = keyring.addFromUri('//Bob');
-  charlie = keyring.addFromUri('//Charlie');
-});
+  async function earnings(stream: number): Promise<bigint> {
+    return ((await api.query.paymentHandler.streamEarnings(stream)) as unknown as { toBigInt(): bigint }).toBigInt();
+  }
 
-afterAll(async () => {
-  await api?.disconnect();
-  await chain?.close();
-});
+  beforeAll(async () => {
+    if (!available) return;
+    chain = await startChain({ engine, port: 0 });
+    api = await ApiPromise.create({ provider: new WsProvider(chain.endpoint), noInitWarn: true });
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+    alice = keyring.addFromUri('//Alice');
+    bob = keyring.addFromUri('//Bob');
+    charlie = keyring.addFromUri('//Charlie');
+  });
 
-describe('the Vilokanam chain (runtime wasm in chopsticks)', () => {
+  afterAll(async () => {
+    await api?.disconnect();
+    await chain?.close();
+  });
+
+  // Without polkadot-omni-node (scripts/chain/omniNode.ts says how to get one) its half is skipped.
+  const it = available ? test : test.skip;
+
   it('names every call the extension signs as its call guard expects (pallet, call and arguments)', () => {
     for (const name of Object.keys(SIGNABLE_CALLS) as SignableCall[]) {
       const [section, method] = name.split('.') as [string, string];
@@ -183,8 +194,8 @@ describe('the Vilokanam chain (runtime wasm in chopsticks)', () => {
   });
 
   it('restarts with its state from a database', async () => {
-    const db = join(await mkdtemp(join(tmpdir(), 'vilokanam-chain-')), 'chain.sqlite');
-    const first = await startChain({ port: 0, db });
+    const db = join(await mkdtemp(join(tmpdir(), 'vilokanam-chain-')), 'chain-db');
+    const first = await startChain({ engine, port: 0, db });
     const client = await ApiPromise.create({ provider: new WsProvider(first.endpoint), noInitWarn: true });
     const ferdie = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Ferdie');
     const sent = await submit(client, ferdie, client.tx.balances.transferKeepAlive(alice.address, UNIT));
@@ -194,7 +205,7 @@ describe('the Vilokanam chain (runtime wasm in chopsticks)', () => {
     await client.disconnect();
     await first.close();
 
-    const second = await startChain({ port: 0, db, resume: true });
+    const second = await startChain({ engine, port: 0, db, resume: true });
     const resumed = await ApiPromise.create({ provider: new WsProvider(second.endpoint), noInitWarn: true });
     expect((await resumed.rpc.chain.getHeader()).number.toNumber()).toBe(head);
     expect((await resumed.query.system.account(ferdie.address)).data.free.toBigInt()).toBe(balance);

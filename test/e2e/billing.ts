@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { DEMO_RATE_PER_MINUTE, expectedPayment, type ViewerSession } from './chainState.js';
 import type { Environment, Meter } from './fixture.js';
+import { Player, playFor } from './player.js';
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -41,4 +42,25 @@ export async function expectExactBooks(env: Environment, meter: Meter, stream: s
 export function expectTicksMatchPlayed(ticks: number, played: number, tolerance = 1): void {
   console.log(`[e2e] ${ticks} ticks on chain for ${played.toFixed(2)} s played`);
   expect(Math.abs(ticks - Math.round(played)), `${ticks} ticks for ${played.toFixed(2)} s played`).toBeLessThanOrEqual(tolerance);
+}
+
+/**
+ * The metering scenario both engines run: a stream of its own, 20 s played in Chromium, then ticks equal
+ * to the seconds played (±1), exact books, and the viewer's balance down by exactly payments and fees.
+ */
+export async function expectTwentySecondsBilled(env: Environment, meter: Meter): Promise<void> {
+  const stream = await env.state.registerStream('charlie', 'twenty seconds');
+  const fromBlock = (await env.state.bestBlock()) + 1;
+  const balanceBefore = await env.state.free(meter.viewer.address);
+  const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
+
+  const played = await playFor(new Player(page), 20);
+  const session = await settledSession(env, meter, stream);
+
+  expectTicksMatchPlayed(session.ticks, played);
+  await expectExactBooks(env, meter, stream, session, fromBlock);
+  const fees = await env.state.feesPaidBy(meter.viewer.address, fromBlock);
+  expect(fees).toBeGreaterThan(0n);
+  expect(await env.state.free(meter.viewer.address)).toBe(balanceBefore - session.paid - fees);
+  await page.close();
 }

@@ -52,7 +52,7 @@ export interface Environment {
 
 export async function startEnvironment(options: EnvironmentOptions = {}): Promise<Environment> {
   const dbDir = options.restartable ? await mkdtemp(join(tmpdir(), 'vilokanam-chain-')) : null;
-  const db = dbDir ? join(dbDir, 'chain.sqlite') : undefined;
+  const db = dbDir ? join(dbDir, 'chain-db') : undefined;
   let chain: RunningChain | null = await startChain({ ...options.chain, port: options.chainPort ?? 0, db });
   const chainPort = chain.port;
   const relay = options.restartable ? await startRelay(chainPort) : null;

@@ -1,7 +1,7 @@
 // Metering in Chromium against the real chain: one chain, one browser and one viewer for the file;
 // every scenario registers a stream of its own, so the chain's books for it are the scenario's alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
+import { expectExactBooks, expectTicksMatchPlayed, expectTwentySecondsBilled, settledSession, sleep, watchUrl } from './billing.js';
 import { DEMO_RATE_PER_MINUTE, expectedPayment } from './chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
 import { Player, playFor } from './player.js';
@@ -26,19 +26,7 @@ async function newStream(title: string): Promise<{ stream: string; fromBlock: nu
 
 describe('metering a tagged video in Chromium (real chain)', () => {
   it('bills each of 20 seconds played: ticks, earnings and the viewer balance on chain', async () => {
-    const { stream, fromBlock } = await newStream('twenty seconds');
-    const balanceBefore = await env.state.free(meter.viewer.address);
-    const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
-
-    const played = await playFor(new Player(page), 20);
-    const session = await settledSession(env, meter, stream);
-
-    expectTicksMatchPlayed(session.ticks, played);
-    await expectExactBooks(env, meter, stream, session, fromBlock);
-    const fees = await env.state.feesPaidBy(meter.viewer.address, fromBlock);
-    expect(fees).toBeGreaterThan(0n);
-    expect(await env.state.free(meter.viewer.address)).toBe(balanceBefore - session.paid - fees);
-    await page.close();
+    await expectTwentySecondsBilled(env, meter);
   });
 
   it('bills nothing while the video is paused for 10 s mid-play', async () => {

@@ -1,43 +1,41 @@
 //! # The Vilokanam runtime
 //!
-//! A solo-chain runtime for per-second stream payments: System, Timestamp, Balances,
-//! TransactionPayment, Utility, Sudo, and the three Vilokanam pallets — StreamRegistry, TickStream
-//! and PaymentHandler. It is built to wasm by `chain/build-wasm.sh` and served locally by
-//! chopsticks (`npm run chain`); clients reach it over standard Substrate JSON-RPC.
+//! A Polkadot parachain runtime for per-second stream payments, in the shape of the polkadot-sdk
+//! parachain template (stable2609): cumulus parachain system with an unincluded-segment consensus
+//! hook for 6-second blocks, Aura block authoring by collators chosen by `pallet-collator-selection`
+//! and rotated by `pallet-session`, storage-weight reclaim around the transaction extensions,
+//! `CheckMetadataHash`, and the three Vilokanam pallets — StreamRegistry, TickStream and
+//! PaymentHandler.
+//!
+//! It is built to wasm by `chain/build-wasm.sh` and runs unchanged in `polkadot-omni-node` (a real
+//! node: `npm run chain -- --engine node`, or a collator in production) and in chopsticks (the
+//! zero-install simulator behind `npm run chain`). Clients reach it over standard Substrate JSON-RPC.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// `#[frame_support::runtime]` expands recursively.
+#![recursion_limit = "256"]
 
 extern crate alloc;
 
-pub mod genesis;
-mod weights;
+mod apis;
+mod configs;
+pub mod fees;
+pub mod genesis_config_presets;
+pub mod weights;
 
 #[cfg(test)]
 mod tests;
 
 use alloc::{borrow::Cow, vec::Vec};
-use frame_support::{
-	derive_impl,
-	dispatch::DispatchClass,
-	genesis_builder_helper::{build_state, get_preset},
-	parameter_types,
-	traits::{ConstU128, ConstU32, ConstU64, ConstU8},
-	weights::{constants::RocksDbWeight, ConstantMultiplier, Weight},
-	PalletId,
-};
-use frame_system::limits::{BlockLength, BlockWeights};
-use pallet_transaction_payment::{ConstFeeMultiplier, FeeDetails, FungibleAdapter, Multiplier, RuntimeDispatchInfo};
-use sp_api::impl_runtime_apis;
-use sp_core::OpaqueMetadata;
 use sp_runtime::{
 	generic, impl_opaque_keys,
-	traits::{BlakeTwo256, Block as BlockT, IdentifyAccount, Verify},
-	transaction_validity::{TransactionSource, TransactionValidity},
-	ApplyExtrinsicResult, ExtrinsicInclusionMode, MultiSignature, Perbill,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiSignature,
 };
 use sp_version::RuntimeVersion;
 
-pub use weights::TickWeightToFee;
+pub use apis::RUNTIME_API_VERSIONS;
+pub use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 
 /// How accounts sign: sr25519, ed25519 or ecdsa.
 pub type Signature = MultiSignature;
@@ -56,7 +54,11 @@ pub type Hash = sp_core::H256;
 pub const UNIT: Balance = 1_000_000_000_000;
 /// A thousandth of a VIL.
 pub const MILLI_UNIT: Balance = UNIT / 1_000;
-/// The token's symbol and decimals, for chain specs (`system_properties`).
+/// A millionth of a VIL.
+pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
+/// The smallest balance an account may hold.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
+/// The token's symbol and decimals, for chain specs (`system_properties`) and the metadata hash.
 pub const TOKEN_SYMBOL: &str = "VIL";
 pub const TOKEN_DECIMALS: u8 = 12;
 /// Addresses are shown in the generic Substrate format.
@@ -68,33 +70,54 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("vilokanam"),
 	impl_name: Cow::Borrowed("vilokanam"),
 	authoring_version: 1,
-	spec_version: 1,
+	spec_version: 2,
 	impl_version: 1,
 	apis: RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
-/// The checks and charges every signed transaction goes through.
-pub type TxExtension = (
-	frame_system::CheckNonZeroSender<Runtime>,
-	frame_system::CheckSpecVersion<Runtime>,
-	frame_system::CheckTxVersion<Runtime>,
-	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	// Last, so it sees every refund made before it.
-	frame_system::WeightReclaim<Runtime>,
-);
+/// The block time we aim for: one parachain block per relay-chain slot (asynchronous backing).
+pub const MILLISECS_PER_BLOCK: u64 = 6000;
+/// Aura slots last one block. It cannot change once the chain has started.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+/// Relay-chain slots are 6 seconds on Polkadot, Kusama and Paseo.
+pub const RELAY_CHAIN_SLOT_DURATION_MILLIS: u32 = 6000;
+/// Parachain blocks the relay chain may back per relay block.
+pub const BLOCK_PROCESSING_VELOCITY: u32 = 1;
+/// Blocks that may be built on top of the last one included in the relay chain.
+pub const UNINCLUDED_SEGMENT_CAPACITY: u32 = 3;
+
+/// Time measured in blocks.
+pub const MINUTES: BlockNumber = 60_000 / (MILLISECS_PER_BLOCK as BlockNumber);
+pub const HOURS: BlockNumber = MINUTES * 60;
+
+/// The checks and charges every signed transaction goes through. `StorageWeightReclaim` wraps
+/// them so that the proof size a transaction really used (measured by the node) replaces its
+/// benchmarked worst case once it has run; it also reclaims unused `ref_time`.
+pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
+	Runtime,
+	(
+		frame_system::CheckNonZeroSender<Runtime>,
+		frame_system::CheckSpecVersion<Runtime>,
+		frame_system::CheckTxVersion<Runtime>,
+		frame_system::CheckGenesis<Runtime>,
+		frame_system::CheckEra<Runtime>,
+		frame_system::CheckNonce<Runtime>,
+		frame_system::CheckWeight<Runtime>,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+		// A signer that includes the metadata hash signs only what the runtime's own metadata
+		// describes: a node that lies about the metadata makes the signature invalid.
+		frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	),
+>;
 
 pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
 pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-type Executive = frame_executive::Executive<
+pub type Executive = frame_executive::Executive<
 	Runtime,
 	Block,
 	frame_system::ChainContext<Runtime>,
@@ -102,9 +125,18 @@ type Executive = frame_executive::Executive<
 	AllPalletsWithSystem,
 >;
 
+/// Opaque types for the node: it needs blocks and headers, not what is inside extrinsics.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
 impl_opaque_keys! {
-	/// No session keys: blocks are authored by the dev node (chopsticks) without consensus keys.
-	pub struct SessionKeys {}
+	/// The keys a collator registers with `Session.set_keys`: its Aura key.
+	pub struct SessionKeys {
+		pub aura: Aura,
+	}
 }
 
 #[frame_support::runtime]
@@ -124,261 +156,53 @@ mod runtime {
 	)]
 	pub struct Runtime;
 
+	// System.
 	#[runtime::pallet_index(0)]
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
-	pub type Timestamp = pallet_timestamp;
+	pub type ParachainSystem = cumulus_pallet_parachain_system;
 	#[runtime::pallet_index(2)]
-	pub type Balances = pallet_balances;
+	pub type Timestamp = pallet_timestamp;
 	#[runtime::pallet_index(3)]
-	pub type TransactionPayment = pallet_transaction_payment;
+	pub type ParachainInfo = parachain_info;
 	#[runtime::pallet_index(4)]
-	pub type Utility = pallet_utility;
-	#[runtime::pallet_index(5)]
-	pub type Sudo = pallet_sudo;
+	pub type WeightReclaim = cumulus_pallet_weight_reclaim;
+
+	// Money.
 	#[runtime::pallet_index(10)]
-	pub type StreamRegistry = pallet_stream_registry;
+	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(11)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	// Governance and batching.
+	#[runtime::pallet_index(15)]
+	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(16)]
+	pub type Utility = pallet_utility;
+
+	// Collators. The order of these four matters: authorship before selection before session
+	// before Aura, so each sees the others' state of this block.
+	#[runtime::pallet_index(20)]
+	pub type Authorship = pallet_authorship;
+	#[runtime::pallet_index(21)]
+	pub type CollatorSelection = pallet_collator_selection;
+	#[runtime::pallet_index(22)]
+	pub type Session = pallet_session;
+	#[runtime::pallet_index(23)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(24)]
+	pub type AuraExt = cumulus_pallet_aura_ext;
+
+	// Vilokanam.
+	#[runtime::pallet_index(50)]
+	pub type StreamRegistry = pallet_stream_registry;
+	#[runtime::pallet_index(51)]
 	pub type TickStream = pallet_tick_stream;
-	#[runtime::pallet_index(12)]
+	#[runtime::pallet_index(52)]
 	pub type PaymentHandler = pallet_payment_handler;
 }
 
-/// Normal transactions may fill three quarters of a block; the rest is kept for operational ones.
-const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
-
-parameter_types! {
-	pub const Version: RuntimeVersion = VERSION;
-	/// Two seconds of compute per block, as on Polkadot's 6-second blocks.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2 * frame_support::weights::constants::WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
-	/// 5 MiB blocks, three quarters of them for normal transactions.
-	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
-		.max_length(5 * 1024 * 1024)
-		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
-		.build();
-	pub const SS58Prefix: u16 = SS58_PREFIX;
-	pub const EscrowPalletId: PalletId = PalletId(*b"vil/escr");
-	pub FeeMultiplier: Multiplier = Multiplier::from_u32(1);
-}
-
-#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
-impl frame_system::Config for Runtime {
-	type Block = Block;
-	type Nonce = Nonce;
-	type Hash = Hash;
-	type AccountId = AccountId;
-	type Lookup = sp_runtime::traits::AccountIdLookup<AccountId, ()>;
-	type BlockWeights = RuntimeBlockWeights;
-	type BlockLength = RuntimeBlockLength;
-	type DbWeight = RocksDbWeight;
-	type Version = Version;
-	type AccountData = pallet_balances::AccountData<Balance>;
-	type SS58Prefix = SS58Prefix;
-	type MaxConsumers = ConstU32<16>;
-}
-
-impl pallet_timestamp::Config for Runtime {
-	type Moment = u64;
-	type OnTimestampSet = ();
-	/// Half of a 6-second block.
-	type MinimumPeriod = ConstU64<3000>;
-	type WeightInfo = ();
-}
-
-impl pallet_balances::Config for Runtime {
-	type Balance = Balance;
-	type DustRemoval = ();
-	type RuntimeEvent = RuntimeEvent;
-	type ExistentialDeposit = ConstU128<MILLI_UNIT>;
-	type AccountStore = System;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
-	type MaxLocks = ConstU32<50>;
-	type MaxReserves = ConstU32<50>;
-	type ReserveIdentifier = [u8; 8];
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type FreezeIdentifier = RuntimeFreezeReason;
-	type MaxFreezes = ConstU32<0>;
-	type DoneSlashHandler = ();
-}
-
-impl pallet_transaction_payment::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	/// Fees are burned.
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
-	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightToFee = TickWeightToFee;
-	/// 1_000 units (a billionth of a VIL) per byte.
-	type LengthToFee = ConstantMultiplier<Balance, ConstU128<1_000>>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
-	type WeightInfo = ();
-}
-
-impl pallet_utility::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type PalletsOrigin = OriginCaller;
-	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
-}
-
-impl pallet_sudo::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
-}
-
-impl pallet_stream_registry::Config for Runtime {
-	type Balance = Balance;
-	type MaxTitleLen = ConstU32<128>;
-	type MaxDescriptionLen = ConstU32<1024>;
-	type MaxCategoryLen = ConstU32<64>;
-	type MaxStreamsPerCreator = ConstU32<100>;
-	type WeightInfo = pallet_stream_registry::weights::SubstrateWeight<Runtime>;
-}
-
-impl pallet_payment_handler::Config for Runtime {
-	type Currency = Balances;
-	type PalletId = EscrowPalletId;
-	/// A subscription lasts 30 days of chain time.
-	type SubscriptionPeriod = ConstU64<{ 30 * 24 * 60 * 60 * 1000 }>;
-	type Time = Timestamp;
-	type WeightInfo = pallet_payment_handler::weights::SubstrateWeight<Runtime>;
-}
-
-impl pallet_tick_stream::Config for Runtime {
-	/// An hour of seconds queued while the chain was unreachable settles in one call.
-	type MaxTicksPerCall = ConstU32<3600>;
-	/// Two 6-second blocks.
-	type TickSlackSeconds = ConstU64<12>;
-	type WeightInfo = pallet_tick_stream::weights::SubstrateWeight<Runtime>;
-}
-
-impl_runtime_apis! {
-	impl sp_api::Core<Block> for Runtime {
-		fn version() -> RuntimeVersion {
-			VERSION
-		}
-
-		fn execute_block(block: <Block as BlockT>::LazyBlock) {
-			Executive::execute_block(block)
-		}
-
-		fn initialize_block(header: &<Block as BlockT>::Header) -> ExtrinsicInclusionMode {
-			Executive::initialize_block(header)
-		}
-	}
-
-	impl sp_api::Metadata<Block> for Runtime {
-		fn metadata() -> OpaqueMetadata {
-			OpaqueMetadata::new(Runtime::metadata().into())
-		}
-
-		fn metadata_at_version(version: u32) -> Option<OpaqueMetadata> {
-			Runtime::metadata_at_version(version)
-		}
-
-		fn metadata_versions() -> Vec<u32> {
-			Runtime::metadata_versions()
-		}
-	}
-
-	impl sp_block_builder::BlockBuilder<Block> for Runtime {
-		fn apply_extrinsic(extrinsic: <Block as BlockT>::Extrinsic) -> ApplyExtrinsicResult {
-			Executive::apply_extrinsic(extrinsic)
-		}
-
-		fn finalize_block() -> <Block as BlockT>::Header {
-			Executive::finalize_block()
-		}
-
-		fn inherent_extrinsics(data: sp_inherents::InherentData) -> Vec<<Block as BlockT>::Extrinsic> {
-			data.create_extrinsics()
-		}
-
-		fn check_inherents(
-			block: <Block as BlockT>::LazyBlock,
-			data: sp_inherents::InherentData,
-		) -> sp_inherents::CheckInherentsResult {
-			data.check_extrinsics(&block)
-		}
-	}
-
-	impl sp_transaction_pool::runtime_api::TaggedTransactionQueue<Block> for Runtime {
-		fn validate_transaction(
-			source: TransactionSource,
-			tx: <Block as BlockT>::Extrinsic,
-			block_hash: <Block as BlockT>::Hash,
-		) -> TransactionValidity {
-			Executive::validate_transaction(source, tx, block_hash)
-		}
-	}
-
-	impl sp_offchain::OffchainWorkerApi<Block> for Runtime {
-		fn offchain_worker(header: &<Block as BlockT>::Header) {
-			Executive::offchain_worker(header)
-		}
-	}
-
-	impl sp_session::SessionKeys<Block> for Runtime {
-		fn generate_session_keys(owner: Vec<u8>, seed: Option<Vec<u8>>) -> sp_session::OpaqueGeneratedSessionKeys {
-			SessionKeys::generate(&owner, seed).into()
-		}
-
-		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, sp_core::crypto::KeyTypeId)>> {
-			SessionKeys::decode_into_raw_public_keys(&encoded)
-		}
-	}
-
-	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
-		fn account_nonce(account: AccountId) -> Nonce {
-			System::account_nonce(account)
-		}
-	}
-
-	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentApi<Block, Balance> for Runtime {
-		fn query_info(uxt: <Block as BlockT>::Extrinsic, len: u32) -> RuntimeDispatchInfo<Balance> {
-			TransactionPayment::query_info(uxt, len)
-		}
-		fn query_fee_details(uxt: <Block as BlockT>::Extrinsic, len: u32) -> FeeDetails<Balance> {
-			TransactionPayment::query_fee_details(uxt, len)
-		}
-		fn query_weight_to_fee(weight: Weight) -> Balance {
-			TransactionPayment::weight_to_fee(weight)
-		}
-		fn query_length_to_fee(length: u32) -> Balance {
-			TransactionPayment::length_to_fee(length)
-		}
-	}
-
-	impl pallet_transaction_payment_rpc_runtime_api::TransactionPaymentCallApi<Block, Balance, RuntimeCall> for Runtime {
-		fn query_call_info(call: RuntimeCall, len: u32) -> pallet_transaction_payment::RuntimeDispatchInfo<Balance> {
-			TransactionPayment::query_call_info(call, len)
-		}
-		fn query_call_fee_details(call: RuntimeCall, len: u32) -> FeeDetails<Balance> {
-			TransactionPayment::query_call_fee_details(call, len)
-		}
-		fn query_weight_to_fee(weight: Weight) -> Balance {
-			TransactionPayment::weight_to_fee(weight)
-		}
-		fn query_length_to_fee(length: u32) -> Balance {
-			TransactionPayment::length_to_fee(length)
-		}
-	}
-
-	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
-		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
-			build_state::<RuntimeGenesisConfig>(config)
-		}
-
-		fn get_preset(id: &Option<sp_genesis_builder::PresetId>) -> Option<Vec<u8>> {
-			get_preset::<RuntimeGenesisConfig>(id, genesis::preset)
-		}
-
-		fn preset_names() -> Vec<sp_genesis_builder::PresetId> {
-			genesis::preset_names()
-		}
-	}
+cumulus_pallet_parachain_system::register_validate_block! {
+	Runtime = Runtime,
+	BlockExecutor = cumulus_pallet_aura_ext::BlockExecutor::<Runtime, Executive>,
 }

@@ -1,7 +1,7 @@
 //! Checks of the runtime as configured: the dev genesis and the size of fees.
 
 use crate::{
-	genesis::{CLUB_SUBSCRIPTION_PRICE, DEMO_RATE_PER_MINUTE, DEV_ENDOWMENT},
+	genesis_config_presets::{CLUB_SUBSCRIPTION_PRICE, DEMO_RATE_PER_MINUTE, DEV_ENDOWMENT},
 	Balances, PaymentHandler, RuntimeCall, RuntimeGenesisConfig, StreamRegistry, TransactionPayment,
 	MILLI_UNIT,
 };
@@ -22,7 +22,7 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 }
 
 fn dev_genesis() -> sp_io::TestExternalities {
-	let patch = crate::genesis::preset(&DEV_RUNTIME_PRESET.into()).expect("the dev preset exists");
+	let patch = crate::genesis_config_presets::preset(&DEV_RUNTIME_PRESET.into()).expect("the dev preset exists");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
 	merge(&mut config, serde_json::from_slice(&patch).unwrap());
 	let mut ext = sp_io::TestExternalities::default();
