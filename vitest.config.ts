@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'bench/lib/**/*.test.ts'],
           environment: 'node',
+          // The worker's and the pages' sentences come from public/_locales through chrome.i18n.
+          setupFiles: ['src/ui/testI18nSetup.ts'],
           sequence: { groupOrder: 0 },
         },
       },

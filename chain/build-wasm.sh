@@ -12,8 +12,8 @@
 # for `CheckMetadataHash`. Only the crates that read it are rebuilt.
 #
 # `--features runtime-benchmarks` builds the benchmarking runtime instead, for
-# `polkadot-omni-node benchmark pallet` (chain/benchmark.sh); it goes to the cache dir, never to the
-# committed artifact.
+# `polkadot-omni-node benchmark pallet` (chain/benchmark.sh): one pass, written to the cache dir,
+# never to the committed artifact.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -32,7 +32,7 @@ fi
 
 target=wasm32-unknown-unknown
 cache="${VILOKANAM_CACHE:-$HOME/.cache/vilokanam}"
-export CARGO_TARGET_DIR="$cache/target-wasm${features:+-$features}"
+export CARGO_TARGET_DIR="$cache/target-wasm"
 # rustup's rustc comes first on PATH and has no wasm standard library: use Debian's.
 export RUSTC=/usr/bin/rustc
 export RUSTC_BOOTSTRAP=1
@@ -57,16 +57,17 @@ raw="$CARGO_TARGET_DIR/$target/wasm/vilokanam_runtime.wasm"
 
 unset RUNTIME_METADATA_HASH
 build
+if [ -n "$features" ]; then
+	# Benchmarks sign nothing: one pass is enough.
+	out="$cache/vilokanam_runtime-$features.wasm"
+	compress "$raw" "$out"
+	echo "built $out"
+	exit 0
+fi
 RUNTIME_METADATA_HASH=$(cd "$here/.." && npx --no-install tsx scripts/chain/metadataHash.ts "$raw")
 export RUNTIME_METADATA_HASH
 echo "metadata hash $RUNTIME_METADATA_HASH"
 build
-
-if [ -n "$features" ]; then
-	compress "$raw" "$CARGO_TARGET_DIR/vilokanam_runtime.wasm"
-	echo "built $CARGO_TARGET_DIR/vilokanam_runtime.wasm ($features)"
-	exit 0
-fi
 compress "$raw" "$here/vilokanam_runtime.wasm"
 echo "$fingerprint" > "$here/vilokanam_runtime.wasm.fingerprint"
 echo "built chain/vilokanam_runtime.wasm ($(stat -c %s "$here/vilokanam_runtime.wasm") bytes compressed, $(stat -c %s "$raw") raw), fingerprint $(cat "$here/vilokanam_runtime.wasm.fingerprint")"

@@ -30,7 +30,7 @@ function moduleClosure(entry: string): string[] {
     seen.add(file);
     const source = readFileSync(join(distDir, file), 'utf8');
     for (const match of source.matchAll(importPattern)) {
-      const specifier = match[1] ?? match[2]!;
+      const specifier = match[1] ?? match[2];
       const target = specifier.startsWith('/') ? specifier.slice(1) : normalize(join(dirname(file), specifier));
       if (existsSync(join(distDir, target))) pending.push(target);
     }

@@ -6,13 +6,13 @@ type State = Omit<UiState, 'badge'>;
 
 const base = (): State => ({
   account: { status: 'unlocked', address: '5x', name: 'A', pendingCreate: false, autoLockAt: null },
-  network: { endpoint: 'ws://x', status: 'connected', error: null, retryAt: null, genesisHash: '0x', chainName: 'c', tokenSymbol: 'VIL', tokenDecimals: 12, ss58Format: 42 },
+  network: { endpoint: 'ws://x', status: 'connected', error: null, retryAt: null, genesisHash: '0x', chainName: 'c', tokenSymbol: 'VIL', tokenDecimals: 12, ss58Format: 42, existentialDeposit: '1' },
   balance: null,
   paused: false,
   sessions: [],
   consents: [],
   tabs: [],
-  spend: { day: 'd', today: { amount: '0', fees: '0', seconds: 0 }, allTime: { amount: '0', fees: '0', seconds: 0 }, recentSites: [] },
+  spend: { day: 'd', today: { amount: '0', fees: '0', seconds: 0 }, allTime: { amount: '0', fees: '0', seconds: 0 }, recentSites: [], days: [], creators: [] },
   settings: { endpoint: 'ws://x', budgets: { perSession: null, perDay: null, global: null }, autoLockMinutes: 15 },
   blockedSites: [],
   alwaysAllowed: [],

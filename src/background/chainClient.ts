@@ -2,7 +2,6 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Codec, ISubmittableResult } from '@polkadot/types/types';
-import type { DispatchError } from '@polkadot/types/interfaces';
 import { u8aToHex } from '@polkadot/util';
 import type { BalanceState, NetworkState } from '../shared/messages';
 import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SignedInfo, TxOutcome } from './chainTypes';
@@ -14,6 +13,7 @@ import { NonceManager } from './nonceManager';
 import type { CallEvent, CallOutcome, PalletCall } from './palletCalls';
 import { StorageFeeds } from './storageFeeds';
 import { classifyPoolRejection, dispatchErrorName } from './txErrors';
+import { t } from '../shared/i18n';
 
 export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 const FIRST_RETRY_MS = 1000;
@@ -217,7 +217,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
         const offError = provider.on('error', () => {
           offConnected();
           offError();
-          reject(new Error(`Cannot reach ${endpoint}.`));
+          reject(new Error(t('errorCannotReach', endpoint)));
         });
         provider.connect().catch(reject);
       });
@@ -241,7 +241,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
       if (generation !== this.#generation) return;
       if (!api.tx.tickStream || !api.query.streamRegistry) {
         await api.disconnect();
-        this.#network = { ...emptyNetwork(endpoint, 'error'), error: `${endpoint} (${chainName}) is not a Vilokanam chain.` };
+        this.#network = { ...emptyNetwork(endpoint, 'error'), error: t('errorNotVilokanam', endpoint, chainName) };
         this.#deps.onChange();
         return;
       }
@@ -258,10 +258,11 @@ export class ChainClient implements MeteringChain, CreatorChain {
         tokenSymbol: properties?.tokenSymbol.unwrapOr(undefined)?.[0]?.toString() ?? api.registry.chainTokens[0] ?? null,
         tokenDecimals: properties?.tokenDecimals.unwrapOr(undefined)?.[0]?.toNumber() ?? api.registry.chainDecimals[0] ?? null,
         ss58Format: api.registry.chainSS58 ?? null,
+        existentialDeposit: (api.consts.balances.existentialDeposit as unknown as BigCodec).toBigInt().toString(),
       };
       this.#nonces = this.#account ? this.#newNonceManager(api, this.#account) : null;
       provider.on('disconnected', () => {
-        if (generation === this.#generation) this.#lost(`Lost the connection to ${endpoint}.`);
+        if (generation === this.#generation) this.#lost(t('errorConnectionLost', endpoint));
       });
       // The first payment after a (re)connect needs the nonce: read it while the balance arrives.
       await Promise.all([this.#followBalance(), this.#nonces?.prefetch()]);
@@ -341,17 +342,17 @@ export class ChainClient implements MeteringChain, CreatorChain {
   }
 
   #requireApi(): ApiPromise {
-    if (!this.#api) throw new Error(`Not connected to ${this.#network.endpoint}.`);
+    if (!this.#api) throw new Error(t('errorNotConnectedTo', this.#network.endpoint));
     return this.#api;
   }
 
   #requireFeeds(): StorageFeeds {
-    if (!this.ready || !this.#feeds) throw new Error(`Not connected to ${this.#network.endpoint}.`);
+    if (!this.ready || !this.#feeds) throw new Error(t('errorNotConnectedTo', this.#network.endpoint));
     return this.#feeds;
   }
 
   #requireAccount(): string {
-    if (!this.#account) throw new Error('There is no account.');
+    if (!this.#account) throw new Error(t('errorNoAccount'));
     return this.#account;
   }
 
@@ -426,7 +427,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
       if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') fee = (event.data[1] as BigCodec).toBigInt();
       if (event.section === 'tickStream' && event.method === 'TickRecorded') paid = (event.data[3] as BigCodec).toBigInt();
     }
-    if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError as DispatchError) });
+    if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError) });
     else finish({ kind: 'included', fee, paid });
   }
 }
@@ -463,5 +464,6 @@ function emptyNetwork(endpoint: string, status: NetworkState['status']): Network
     tokenSymbol: null,
     tokenDecimals: null,
     ss58Format: null,
+    existentialDeposit: null,
   };
 }

@@ -1,6 +1,7 @@
 import type { ChainCallResult, CreatorCall } from '../shared/messages';
 import { pricingProblems, streamDetailsProblems, type StreamDetailsProblem } from '../shared/streamDetails';
 import { callResult, pricingModelArg, type PalletCall, type PalletCallChain } from './palletCalls';
+import { t } from '../shared/i18n';
 
 /** What the creator's calls read and sign through the chain client. */
 export interface CreatorChain extends PalletCallChain {
@@ -17,15 +18,8 @@ export interface CreatorServiceDeps {
   signerKey(): string | null;
 }
 
-const PROBLEM_SENTENCE: Record<StreamDetailsProblem, string> = {
-  'title-empty': 'The stream needs a title.',
-  'title-too-long': 'The title is longer than the chain allows (128 bytes).',
-  'description-too-long': 'The description is longer than the chain allows (1024 bytes).',
-  'category-too-long': 'The category is longer than the chain allows (64 bytes).',
-  'rate-zero': 'The rate per minute must be above 0.',
-  'premium-zero': 'A premium rate must be above 0.',
-  'subscription-price-zero': 'A subscription price must be above 0.',
-};
+/** The sentence (in _locales) for each problem the chain would refuse. */
+const problemSentence = (problem: StreamDetailsProblem): string => t(`errorStream_${problem.replaceAll('-', '_')}`);
 
 /**
  * Signs the creator page's calls with the account's key (register a stream, start / stop it, change its
@@ -49,7 +43,7 @@ export class CreatorService {
   async submit(call: CreatorCall): Promise<ChainCallResult> {
     this.#requireReady();
     const signerKey = this.#deps.signerKey();
-    if (signerKey === null) throw new Error('Unlock your account to sign.');
+    if (signerKey === null) throw new Error(t('errorUnlockToSign'));
     checkDetails(call);
     if (call.call !== 'register') await this.#requireOwnStream(call.streamId, signerKey);
     const palletCall = await this.#palletCall(call, true);
@@ -65,13 +59,13 @@ export class CreatorService {
   }
 
   #requireReady(): void {
-    if (!this.#deps.chain.ready) throw new Error('Not connected to the chain: check the node endpoint in the settings.');
+    if (!this.#deps.chain.ready) throw new Error(t('errorNotConnected'));
   }
 
   async #requireOwnStream(streamId: string, signerKey: string): Promise<void> {
     const creatorKey = await this.#deps.chain.streamCreatorKey(streamId);
-    if (creatorKey === null) throw new Error(`There is no stream ${streamId} on this chain.`);
-    if (creatorKey !== signerKey) throw new Error(`Stream ${streamId} belongs to another account: only its creator may change it.`);
+    if (creatorKey === null) throw new Error(t('errorNoSuchStream', streamId));
+    if (creatorKey !== signerKey) throw new Error(t('errorNotYourStream', streamId));
   }
 
   /** `strict`: for signing, a withdrawal must fit the earnings (an estimate only needs the call's shape). */
@@ -95,8 +89,8 @@ export class CreatorService {
   async #withdrawable(streamId: string, asked: string | null): Promise<bigint> {
     const earnings = await this.#deps.chain.streamEarnings(streamId);
     const amount = asked === null ? earnings : BigInt(asked);
-    if (amount === 0n) throw new Error(asked === null ? 'Nothing to withdraw yet: the stream has no earnings.' : 'The amount to withdraw must be above 0.');
-    if (amount > earnings) throw new Error('The stream has not earned that much yet.');
+    if (amount === 0n) throw new Error(t(asked === null ? 'errorNothingToWithdraw' : 'errorWithdrawZero'));
+    if (amount > earnings) throw new Error(t('chainError_PaymentHandler_InsufficientEarnings'));
     return amount;
   }
 }
@@ -104,5 +98,5 @@ export class CreatorService {
 function checkDetails(call: CreatorCall): void {
   const problems =
     call.call === 'register' ? streamDetailsProblems(call.details) : call.call === 'set-pricing' ? pricingProblems(call.pricing) : [];
-  if (problems.length > 0) throw new Error(problems.map((problem) => PROBLEM_SENTENCE[problem]).join(' '));
+  if (problems.length > 0) throw new Error(problems.map(problemSentence).join(' '));
 }

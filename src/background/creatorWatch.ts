@@ -6,9 +6,11 @@ import {
   type EarningsPoint,
 } from '../shared/messages';
 import type { StorageArea } from './storageArea';
+import { isPayouts, StreamActivity, type BlockActivity } from './streamActivity';
+import { t } from '../shared/i18n';
 
 /** A stream as its storage items hold it (StreamInfo, TickCount, StreamEarnings). */
-export type StreamChainState = Omit<CreatorStreamView, 'history'>;
+export type StreamChainState = Omit<CreatorStreamView, 'history' | 'lifetimeEarned' | 'payouts' | 'watchingNow'>;
 
 export type Unsubscribe = () => void;
 
@@ -18,8 +20,11 @@ export interface CreatorFeedChain {
   readonly subscriptionPeriodMs: number;
   /** `StreamRegistry.CreatorStreams(account)`, now and on every change. */
   followCreatorStreams(account: string, onIds: (ids: string[]) => void): Promise<Unsubscribe>;
-  /** One subscription over StreamInfo, TickCount and StreamEarnings of these streams, now and on every change. */
-  followStreams(ids: string[], onStreams: (streams: StreamChainState[]) => void): Promise<Unsubscribe>;
+  /**
+   * One subscription over StreamInfo, TickCount and StreamEarnings of these streams and the block's
+   * events about them (System.Number, System.Events), now and on every change.
+   */
+  followStreams(ids: string[], onStreams: (streams: StreamChainState[], activity: BlockActivity) => void): Promise<Unsubscribe>;
 }
 
 export interface CreatorWatchDeps {
@@ -38,6 +43,7 @@ interface PortLike {
 }
 
 export const historyStorageKey = (account: string) => `creator-history:${account}`;
+export const payoutsStorageKey = (account: string) => `creator-payouts:${account}`;
 /** Points kept per stream: the oldest go first. */
 export const MAX_HISTORY_POINTS = 240;
 const SAVE_DELAY_MS = 2000;
@@ -63,7 +69,11 @@ export class CreatorWatch {
   /** Counts `followStreams` subscriptions: only the latest one may publish. */
   #streamsFollow = 0;
   #history: History = {};
+  #activity = new StreamActivity();
   #historyAccount: string | null = null;
+  /** The latest streams from the chain, to publish again when a viewer stops counting as watching. */
+  #latest: { account: string; streams: StreamChainState[] } | null = null;
+  #watchTimer: ReturnType<typeof setTimeout> | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
   #periodMs: number | null = null;
 
@@ -118,7 +128,7 @@ export class CreatorWatch {
       if (generation === this.#generation) this.#unsubscribeIds = unsubscribe;
       else unsubscribe();
     } catch (error) {
-      if (generation === this.#generation) this.#publish({ ...idle(account), status: 'error', error: `Could not read your streams: ${errorText(error)}` });
+      if (generation === this.#generation) this.#publish({ ...idle(account), status: 'error', error: t('errorReadStreams', errorText(error)) });
     }
   }
 
@@ -135,31 +145,63 @@ export class CreatorWatch {
       return;
     }
     try {
-      const unsubscribe = await chain.followStreams(ids, (streams) => {
-        if (current()) this.#onStreams(account, streams);
+      const unsubscribe = await chain.followStreams(ids, (streams, activity) => {
+        if (current()) this.#onStreams(account, streams, activity);
       });
       if (current()) this.#unsubscribeStreams = unsubscribe;
       else unsubscribe();
     } catch (error) {
-      if (current()) this.#publish({ ...idle(account), status: 'error', error: `Could not read your streams: ${errorText(error)}` });
+      if (current()) this.#publish({ ...idle(account), status: 'error', error: t('errorReadStreams', errorText(error)) });
     }
   }
 
-  #onStreams(account: string, streams: StreamChainState[]): void {
+  #onStreams(account: string, streams: StreamChainState[], activity: BlockActivity): void {
     const now = this.#deps.now();
-    let recorded = false;
+    let changed = this.#activity.record(activity, now);
     for (const stream of streams) {
       const points = (this.#history[stream.streamId] ??= []);
-      if (points.at(-1)?.earnings === stream.earnings) continue;
-      points.push({ at: now, earnings: stream.earnings });
+      const lifetime = this.#lifetime(stream);
+      if (points.at(-1)?.earnings === lifetime) continue;
+      points.push({ at: now, earnings: lifetime });
       if (points.length > MAX_HISTORY_POINTS) points.splice(0, points.length - MAX_HISTORY_POINTS);
-      recorded = true;
+      changed = true;
     }
-    if (recorded) this.#scheduleSave();
-    const views = [...streams]
+    if (changed) this.#scheduleSave();
+    this.#latest = { account, streams };
+    this.#publishStreams();
+  }
+
+  /**
+   * Unwithdrawn plus every payout seen, never below what was shown before: a withdrawal's new earnings can
+   * arrive a moment before its `EarningsWithdrawn` event.
+   */
+  #lifetime(stream: StreamChainState): string {
+    const sum = BigInt(stream.earnings) + this.#activity.withdrawn(stream.streamId);
+    const before = BigInt(this.#history[stream.streamId]?.at(-1)?.earnings ?? '0');
+    return (sum > before ? sum : before).toString();
+  }
+
+  /** Publishes the latest streams with their activity, and again when the next viewer stops counting as watching. */
+  #publishStreams(): void {
+    if (this.#watchTimer !== null) clearTimeout(this.#watchTimer);
+    this.#watchTimer = null;
+    if (!this.#latest) return;
+    const now = this.#deps.now();
+    const views = [...this.#latest.streams]
       .sort((a, b) => (BigInt(b.streamId) > BigInt(a.streamId) ? 1 : -1))
-      .map((stream) => ({ ...stream, history: [...(this.#history[stream.streamId] ?? [])] }));
-    this.#publish(this.#ready(account, views));
+      .map((stream) => {
+        const history = [...(this.#history[stream.streamId] ?? [])];
+        return {
+          ...stream,
+          watchingNow: this.#activity.watchingNow(stream.streamId, now),
+          lifetimeEarned: history.at(-1)?.earnings ?? this.#lifetime(stream),
+          payouts: this.#activity.payouts(stream.streamId),
+          history,
+        };
+      });
+    this.#publish(this.#ready(this.#latest.account, views));
+    const next = this.#activity.nextChangeAt(now);
+    if (next !== null) this.#watchTimer = setTimeout(() => this.#publishStreams(), next - now);
   }
 
   #ready(account: string, streams: CreatorStreamView[]): CreatorState {
@@ -168,6 +210,9 @@ export class CreatorWatch {
 
   #stop(): void {
     this.#generation += 1;
+    this.#latest = null;
+    if (this.#watchTimer !== null) clearTimeout(this.#watchTimer);
+    this.#watchTimer = null;
     this.#unsubscribeIds?.();
     this.#unsubscribeStreams?.();
     this.#unsubscribeIds = null;
@@ -178,9 +223,10 @@ export class CreatorWatch {
   async #loadHistory(account: string): Promise<void> {
     if (this.#historyAccount === account) return;
     await this.flush();
-    const key = historyStorageKey(account);
-    const stored = (await this.#deps.storage.get([key]))[key];
-    this.#history = isHistory(stored) ? stored : {};
+    const [historyKey, payoutsKey] = [historyStorageKey(account), payoutsStorageKey(account)];
+    const stored = await this.#deps.storage.get([historyKey, payoutsKey]);
+    this.#history = isHistory(stored[historyKey]) ? stored[historyKey] : {};
+    this.#activity = new StreamActivity(isPayouts(stored[payoutsKey]) ? stored[payoutsKey] : {});
     this.#historyAccount = account;
   }
 
@@ -195,7 +241,10 @@ export class CreatorWatch {
   async #save(): Promise<void> {
     if (this.#historyAccount === null) return;
     // Losing a few chart points is harmless; the chain keeps the earnings themselves.
-    await this.#deps.storage.set({ [historyStorageKey(this.#historyAccount)]: this.#history }).catch(() => undefined);
+    const account = this.#historyAccount;
+    await this.#deps.storage
+      .set({ [historyStorageKey(account)]: this.#history, [payoutsStorageKey(account)]: this.#activity.payoutsByStream })
+      .catch(() => undefined);
   }
 
   #publish(state: CreatorState): void {

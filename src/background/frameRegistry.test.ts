@@ -12,13 +12,13 @@ describe('FrameRegistry', () => {
     let now = 0;
     const results = Array.from({ length: REPORT_BURST + 5 }, () => frames.report(source, playing, now));
     expect(results.filter((result) => result === 'accepted')).toHaveLength(REPORT_BURST);
-    expect(FrameRegistry.isPlaying(frames.all()[0]!, now)).toBe(false);
+    expect(FrameRegistry.isPlaying(frames.all()[0], now)).toBe(false);
     now += 1000;
     const nextSecond = Array.from({ length: 10 }, () => frames.report(source, playing, now));
     expect(nextSecond.filter((result) => result === 'accepted')).toHaveLength(REPORTS_PER_SECOND);
     now += 60_000;
     expect(frames.report(source, playing, now)).toBe('accepted');
-    expect(FrameRegistry.isPlaying(frames.all()[0]!, now)).toBe(true);
+    expect(FrameRegistry.isPlaying(frames.all()[0], now)).toBe(true);
   });
 
   it(`follows at most ${MAX_FRAMES_PER_TAB} frames per tab`, () => {

@@ -8,6 +8,7 @@ import { CREATOR_PORT_NAME, UI_PORT_NAME, type WorkerToContentMessage } from '..
 import { ext, storageAreaOf, type ChromiumSessionArea } from './extensionApi';
 import { isExtensionPage } from './senders';
 import { Worker } from './worker';
+import { t } from '../shared/i18n';
 
 const extensionId = ext.runtime.id;
 const extensionOrigin = new URL(ext.runtime.getURL('/')).origin;
@@ -51,7 +52,7 @@ function worker(): Promise<Worker> {
 ext.runtime.onMessage.addListener((message, sender, sendResponse) => {
   worker()
     .then((w) => w.handleMessage(message, sender))
-    .then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: `The extension failed to start: ${String(error)}` }));
+    .then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: t('errorStartFailed', String(error)) }));
   return true;
 });
 

@@ -1,5 +1,6 @@
 import type { KeyringJson, KeyringStore } from '@polkadot/ui-keyring/types';
 import type { StorageArea } from './storageArea';
+import { t } from '../shared/i18n';
 
 const PREFIX = 'keyring:';
 
@@ -19,12 +20,12 @@ export async function loadKeyringStore(area: StorageArea): Promise<FlushableKeyr
   for (const [key, value] of Object.entries(all)) if (key.startsWith(PREFIX)) items.set(key.slice(PREFIX.length), value as KeyringJson);
 
   let writes: Promise<void> = Promise.resolve();
-  let failure: unknown = null;
+  let failure: string | null = null;
   const enqueue = (write: () => Promise<void>, done?: () => void) => {
     writes = writes
       .then(write)
       .catch((error: unknown) => {
-        failure = error;
+        failure = error instanceof Error ? error.message : String(error);
       })
       .then(() => done?.());
   };
@@ -49,7 +50,7 @@ export async function loadKeyringStore(area: StorageArea): Promise<FlushableKeyr
       if (failure !== null) {
         const error = failure;
         failure = null;
-        throw new Error(`Could not save the account to extension storage: ${String(error)}`);
+        throw new Error(t('errorSaveAccount', error));
       }
     },
   };

@@ -6,10 +6,11 @@ import type { KeyringJson } from '@polkadot/ui-keyring/types';
 import type { CreatedAccount, ExportedAccount, KeyStatus } from '../shared/messages';
 import { loadKeyringStore, type FlushableKeyringStore } from './keyringStore';
 import type { StorageArea } from './storageArea';
+import { MIN_PASSWORD_LENGTH } from '../shared/password';
+import { t } from '../shared/i18n';
 
 /** storage.session key of the unlocked secret (browser-session only, never storage.local). */
 const UNLOCKED_KEY = 'unlockedAccount';
-const MIN_PASSWORD_LENGTH = 8;
 const CONFIRM_WORD_COUNT = 3;
 
 interface UnlockedRecord {
@@ -35,7 +36,7 @@ export interface KeystoreOptions {
 const cryptoRandomIndex = (max: number) => (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) % max;
 
 function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`Use a password of at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(t('errorPasswordShort', String(MIN_PASSWORD_LENGTH)));
 }
 
 function cleanName(name: string, fallback: string): string {
@@ -100,8 +101,8 @@ export class Keystore {
 
   async unlock(password: string): Promise<void> {
     const account = this.#account();
-    if (!account) throw new Error('There is no account yet: create or import one first.');
-    const signer = this.#decodeStored(account, password, 'Wrong password.');
+    if (!account) throw new Error(t('errorNoAccount'));
+    const signer = this.#decodeStored(account, password, t('errorWrongPassword'));
     await this.#rememberUnlocked(signer);
   }
 
@@ -125,14 +126,14 @@ export class Keystore {
 
   async confirmCreate(typedWords: string[]): Promise<string> {
     const pending = this.#pending;
-    if (!pending) throw new Error('There is no account being created: start again.');
+    if (!pending) throw new Error(t('errorNoPendingAccount'));
     const words = pending.mnemonic.split(' ');
     const matches =
       typedWords.length === pending.confirmIndexes.length &&
       pending.confirmIndexes.every((index, i) => typedWords[i]?.trim().toLowerCase() === words[index]);
     if (!matches) {
       const positions = pending.confirmIndexes.map((index) => index + 1).join(', ');
-      throw new Error(`Those words do not match the recovery phrase (words ${positions}). Check them and try again.`);
+      throw new Error(t('errorWordsDiffer', positions));
     }
     this.#pending = null;
     return this.#save(this.#keyring.createFromUri(pending.mnemonic, { name: pending.name }), pending.password);
@@ -149,7 +150,7 @@ export class Keystore {
     // A derivation path (`…//Alice`, `…/soft`) may follow the words; the words themselves must be valid.
     const pathStart = suri.search(/\/\/?[^/]/);
     const phrase = (pathStart === -1 ? suri : suri.slice(0, pathStart)).toLowerCase();
-    if (!mnemonicValidate(phrase)) throw new Error('That recovery phrase is not valid: check the words and their order.');
+    if (!mnemonicValidate(phrase)) throw new Error(t('errorPhraseInvalid'));
     const path = pathStart === -1 ? '' : suri.slice(pathStart);
     return this.#save(this.#keyring.createFromUri(`${phrase}${path}`, { name: cleanName(name, 'Imported account') }), password);
   }
@@ -162,27 +163,27 @@ export class Keystore {
     try {
       pair = this.#keyring.createFromJson(json, { name: cleanName(String(json.meta?.name ?? ''), 'Imported account') });
     } catch {
-      throw new Error('The file is not a polkadot-js account backup.');
+      throw new Error(t('errorNotBackup'));
     }
     try {
       pair.decodePkcs8(jsonPassword);
     } catch {
-      throw new Error('Wrong password for this backup file.');
+      throw new Error(t('errorBackupPassword'));
     }
     return this.#save(pair, password);
   }
 
   exportJson(password: string): ExportedAccount {
     const account = this.#account();
-    if (!account) throw new Error('There is no account to export.');
-    this.#decodeStored(account, password, 'Wrong password.').lock();
+    if (!account) throw new Error(t('errorNoAccountToExport'));
+    this.#decodeStored(account, password, t('errorWrongPassword')).lock();
     return { fileName: `${account.address}.json`, json: JSON.stringify(this.#storedJson(account)) };
   }
 
   async remove(password: string): Promise<void> {
     const account = this.#account();
-    if (!account) throw new Error('There is no account to remove.');
-    this.#decodeStored(account, password, 'Wrong password.').lock();
+    if (!account) throw new Error(t('errorNoAccountToRemove'));
+    this.#decodeStored(account, password, t('errorWrongPassword')).lock();
     await this.lock();
     this.#keyring.forgetAccount(account.address);
     await this.#store.flushed();
@@ -193,7 +194,7 @@ export class Keystore {
   }
 
   #requireNoAccount(): void {
-    if (this.#account()) throw new Error('This browser already has an account: export a backup and remove it first.');
+    if (this.#account()) throw new Error(t('errorAccountExists'));
   }
 
   #storedJson(account: KeyringPair): KeyringPair$Json {
@@ -201,7 +202,7 @@ export class Keystore {
     this.#store.get(`account:${u8aToHex(account.publicKey)}`, (value) => {
       stored = value;
     });
-    if (!stored) throw new Error('The stored account is missing: import it again from a backup.');
+    if (!stored) throw new Error(t('errorStoredAccountMissing'));
     return stored as unknown as KeyringPair$Json;
   }
 
@@ -254,11 +255,11 @@ function parseBackup(text: string): KeyringPair$Json {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new Error('The file is not valid JSON: choose the .json backup exported from polkadot-js.');
+    throw new Error(t('errorNotJson'));
   }
   const json = value as Partial<KeyringPair$Json> & { accounts?: unknown };
   if (json && Array.isArray(json.accounts))
-    throw new Error('This file backs up several accounts: export the one account you want on its own.');
+    throw new Error(t('errorSeveralAccounts'));
   const encoding = json?.encoding;
   if (
     typeof json?.address !== 'string' ||
@@ -267,8 +268,8 @@ function parseBackup(text: string): KeyringPair$Json {
     !Array.isArray(encoding.content) ||
     encoding.content[0] !== 'pkcs8'
   )
-    throw new Error('The file is not a polkadot-js account backup.');
+    throw new Error(t('errorNotBackup'));
   if (!['sr25519', 'ed25519'].includes(String(encoding.content[1])))
-    throw new Error(`Accounts of type ${String(encoding.content[1])} are not supported: use an sr25519 or ed25519 account.`);
+    throw new Error(t('errorKeyType', String(encoding.content[1])));
   return json as KeyringPair$Json;
 }

@@ -277,15 +277,19 @@ const REQUEST_CHECKS = {
   requestedAt: isTime,
 };
 
+const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isTotals = (v: unknown) => isObject(v) && isPlanck(v.amount) && isPlanck(v.fees) && isCount(v.seconds);
+const isPayeeTotals = (v: unknown) => isTotals(v) && isTime((v as Stored).lastAt);
+/** `days` and `creators` are absent in ledgers stored before they existed. */
 const isLedger = (v: unknown): v is Ledger =>
   isObject(v) &&
-  typeof v.day === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(v.day) &&
+  isDay(v.day) &&
   isTotals(v.today) &&
   isTotals(v.allTime) &&
   isObject(v.sites) &&
-  Object.entries(v.sites).every(([site, entry]) => isOrigin(site) && isTotals(entry) && isTime((entry as Stored).lastAt));
+  Object.entries(v.sites).every(([site, entry]) => isOrigin(site) && isPayeeTotals(entry)) &&
+  (v.days === undefined || (isObject(v.days) && Object.entries(v.days).every(([day, totals]) => isDay(day) && isTotals(totals)))) &&
+  (v.creators === undefined || (isObject(v.creators) && Object.entries(v.creators).every(([creator, entry]) => creator.length <= 64 && isPayeeTotals(entry))));
 
 /** Keeps the entries of `record` that pass `check` and whose key is `keyOf` the entry; logs the others. */
 function checkedEntries<T>(what: string, record: unknown, check: (entry: Stored) => string | null, keyOf: (entry: Stored, key: string) => string) {

@@ -814,7 +814,7 @@ describe('who pays for what: sites, creators, interaction (fake chain, fake cloc
             message.activated &&
             tag !== null &&
             new Set(tag.stream).size === 1 &&
-            ['1', '2'].includes(tag.stream[0]!) &&
+            ['1', '2'].includes(tag.stream[0]) &&
             tag.network.every((network) => network === GENESIS) &&
             tag.creator.every((creator) => creator === 'Bob');
           expect(h.chain.recordCalls.length > 0).toBe(billable);

@@ -20,6 +20,7 @@ import {
 } from './meterState';
 import { localDay, recordSpend, rollDay } from './spendLedger';
 import { StreamLookups } from './streamLookups';
+import { t } from '../shared/i18n';
 
 const SESSION_IDLE_END_MS = 10 * 60_000;
 const MAX_TICKS_PER_CALL = 3600;
@@ -80,38 +81,11 @@ interface FrameVerdict {
   wantsConsent: boolean;
 }
 
-const REASON_TEXT: Record<NotBillingCode, string> = {
-  'no-tag': 'This page has no Vilokanam tag, so nothing is paid.',
-  'not-playing': 'Nothing is playing.',
-  'tag-malformed': 'The page’s Vilokanam tag is malformed.',
-  'tag-conflict': 'The page’s Vilokanam tags contradict each other.',
-  'wrong-network': 'The page asks for payment on another network than the one you are connected to.',
-  'creator-mismatch': 'The creator named by the page is not the stream’s creator on chain.',
-  'stream-unknown': 'This stream does not exist on chain.',
-  'stream-inactive': 'The creator has paused this stream on chain.',
-  'stream-lookup-failed': 'Could not look the stream up on chain.',
-  'site-blocked': 'You blocked payments on this site.',
-  'site-unknown': 'Checking which site this player is on.',
-  'no-interaction': 'This video started by itself: click or tap the page to pay for it.',
-  'not-perceivable': 'It plays where you cannot see or hear it (hidden, covered, transparent, too small or silent).',
-  'consent-needed': 'Waiting for your permission to pay this stream.',
-  'consent-declined': 'You declined to pay this stream.',
-  paused: 'Metering is paused.',
-  locked: 'Unlock your account to pay.',
-  'no-account': 'Create or import an account to pay.',
-  'chain-unreachable': 'The chain cannot be reached.',
-  'insufficient-funds': 'Not enough balance: metering stopped. Top up, then resume.',
-  'rate-changed': 'The rate is above what you agreed to: confirm the new rate to go on.',
-  'budget-session': 'This session reached its budget.',
-  'budget-day': 'Today’s budget is used up.',
-  'budget-global': 'Your total budget is used up.',
-  'chain-error': 'The chain refused a payment: metering stopped.',
-};
-
-/** Reasons that only say nothing plays (or not yet known): a frame may still prove it played through them. */
+/** Reasons that only say nothing plays: a frame may still prove it played through them. */
 const NOT_A_REFUSAL: ReadonlySet<NotBillingCode> = new Set(['not-playing']);
 
-export const notBilling = (code: NotBillingCode, message = REASON_TEXT[code]): NotBillingReason => ({ code, message });
+/** A reason with its sentence in _locales (`reasonText_<code>`, as the pages show it), or a more precise one. */
+export const notBilling = (code: NotBillingCode, message = t(`reasonText_${code.replaceAll('-', '_')}`)): NotBillingReason => ({ code, message });
 
 /** Upper bound of what one second costs at `ratePerMinute` (the chain charges floor((ticks·rate + carry) / 60)). */
 export const perSecondCap = (ratePerMinute: bigint) => (ratePerMinute + 59n) / 60n;
@@ -148,7 +122,7 @@ export class MeteringEngine {
     this.#lookups = new StreamLookups({
       getStream: (streamId) => deps.chain.getStream(streamId),
       genesisHash: () => deps.context().genesisHash,
-      now: deps.now,
+      now: () => deps.now(),
       onLookup: (genesisHash, streamId, info) => this.#onLookup(genesisHash, streamId, info),
     });
     this.#feeEstimate = 0n;
@@ -238,7 +212,7 @@ export class MeteringEngine {
   /** Answers the one request `id` (never another, even for the same stream). */
   async decideConsent(id: string, decision: ConsentDecision): Promise<void> {
     const request = this.#doc.consentRequests.find((item) => item.id === id);
-    if (!request) throw new Error('That permission request is no longer open.');
+    if (!request) throw new Error(t('errorConsentGone'));
     this.#doc.consentRequests = this.#doc.consentRequests.filter((item) => item.id !== id);
     const key = consentKey(request.genesisHash, request.site, request.streamId);
     const now = this.#deps.now();
@@ -426,12 +400,12 @@ export class MeteringEngine {
     const idle = () => notBilling(frame.unperceived ? 'not-perceivable' : 'not-playing');
     if (!frame.tag) return verdict(playing ? notBilling('no-tag') : idle());
     if (!frame.tag.ok)
-      return verdict(notBilling(frame.tag.problem.startsWith('conflicting') ? 'tag-conflict' : 'tag-malformed', frame.tag.message));
+      return verdict(notBilling(frame.tag.problem.startsWith('conflicting') ? 'tag-conflict' : 'tag-malformed'));
     const tag = frame.tag.tag;
     const streamId = tag.streamId;
     const tagCreatorKey = tag.creator === null ? null : this.#deps.publicKeyOf(tag.creator);
     if (tag.creator !== null && tagCreatorKey === null)
-      return verdict(notBilling('tag-malformed', `vilokanam:creator "${tag.creator}" is not a valid address.`), streamId);
+      return verdict(notBilling('tag-malformed'), streamId);
     if (!ctx.hasAccount) return verdict(notBilling('no-account'), streamId);
     if (!ctx.canSign) return verdict(notBilling('locked'), streamId);
     if (site === null) return verdict(notBilling('site-unknown'), streamId);
@@ -441,15 +415,15 @@ export class MeteringEngine {
     const genesis = this.#genesis(ctx);
     const session = this.#session(ctx, streamId);
     if (tag.network !== null && genesis !== null && tag.network !== genesis)
-      return verdict(notBilling('wrong-network', `The page asks for payment on network ${tag.network.slice(0, 10)}…, not the connected one.`), streamId);
+      return verdict(notBilling('wrong-network'), streamId);
 
     const lookup = genesis ? this.#lookups.get(genesis, streamId) : undefined;
     const info = lookup?.info !== undefined ? lookup.info : session ? storedStream(session) : undefined;
     if (info === undefined || genesis === null) {
-      if (lookup?.error) return verdict(notBilling('stream-lookup-failed', `Could not look up stream ${streamId}: ${lookup.error}`), streamId);
-      return verdict(notBilling('chain-unreachable', 'The chain cannot be reached to look this stream up.'), streamId);
+      if (lookup?.error) return verdict(notBilling('stream-lookup-failed'), streamId);
+      return verdict(notBilling('chain-unreachable'), streamId);
     }
-    if (info === null) return verdict(notBilling('stream-unknown', `Stream ${streamId} does not exist on this chain.`), streamId);
+    if (info === null) return verdict(notBilling('stream-unknown'), streamId);
     if (!info.active) return verdict(notBilling('stream-inactive'), streamId, info);
     if (tagCreatorKey !== null && tagCreatorKey !== info.creatorPublicKey) return verdict(notBilling('creator-mismatch'), streamId, info);
     const verified = tagCreatorKey !== null;
@@ -682,7 +656,7 @@ export class MeteringEngine {
         await this.#send(session, ticks);
       }
     } catch (error) {
-      this.#setError(`Talking to the chain failed: ${errorText(error)}`);
+      this.#setError(t('errorChainTalk', errorText(error)));
     } finally {
       this.#busy.delete(key);
       await this.#persist();
@@ -732,21 +706,21 @@ export class MeteringEngine {
         this.#noteFee(outcome.fee);
         if (session.chainTicks !== null) session.chainTicks += entry.ticks;
         if (session.chainPaid !== null) session.chainPaid = (big(session.chainPaid) + outcome.paid).toString();
-        recordSpend(this.#doc.ledger, session.site, outcome.paid, outcome.fee, entry.ticks, this.#deps.now());
+        recordSpend(this.#doc.ledger, session, outcome.paid, outcome.fee, entry.ticks, this.#deps.now());
         break;
       case 'failed':
         remove();
         session.held += entry.ticks;
         session.fees = (big(session.fees) + outcome.fee).toString();
         this.#noteFee(outcome.fee);
-        recordSpend(this.#doc.ledger, session.site, 0n, outcome.fee, 0, this.#deps.now());
+        recordSpend(this.#doc.ledger, session, 0n, outcome.fee, 0, this.#deps.now());
         this.#onDispatchError(session, outcome.error);
         break;
       case 'rejected':
         remove();
         session.held += entry.ticks;
-        if (outcome.insufficientFunds) this.#stop(session, notBilling('insufficient-funds', 'Not enough balance to pay the network fee: metering stopped.'));
-        else if (!outcome.retryable) this.#stop(session, notBilling('chain-error', `The chain refused the payment: ${outcome.error}`));
+        if (outcome.insufficientFunds) this.#stop(session, notBilling('insufficient-funds', t('errorFeeUnpayableStopped')));
+        else if (!outcome.retryable) this.#stop(session, notBilling('chain-error', t('errorPaymentRefused', outcome.error)));
         break;
       case 'unknown':
         if (entry.nonce === null) {
@@ -783,8 +757,8 @@ export class MeteringEngine {
         this.#stop(session, notBilling('stream-unknown'));
         return;
       default:
-        if (isFundsError(error)) this.#stop(session, notBilling('insufficient-funds', `Not enough balance (${error}): metering stopped. Top up, then resume.`));
-        else this.#stop(session, notBilling('chain-error', `The chain refused the payment (${error}): metering stopped.`));
+        if (isFundsError(error)) this.#stop(session, notBilling('insufficient-funds', t('errorNoFunds', error)));
+        else this.#stop(session, notBilling('chain-error', t('errorPaymentRefused', error)));
     }
   }
 
@@ -802,7 +776,7 @@ export class MeteringEngine {
     if (outcome.kind === 'included' || outcome.kind === 'failed') {
       session.fees = (big(session.fees) + outcome.fee).toString();
       this.#noteFee(outcome.fee);
-      recordSpend(this.#doc.ledger, session.site, 0n, outcome.fee, 0, this.#deps.now());
+      recordSpend(this.#doc.ledger, session, 0n, outcome.fee, 0, this.#deps.now());
     }
     if (outcome.kind === 'included') {
       const joined = await this.#deps.chain.readSession(session.streamId);
@@ -810,8 +784,8 @@ export class MeteringEngine {
     } else if (outcome.kind === 'failed') {
       this.#onDispatchError(session, outcome.error);
     } else if (outcome.kind === 'rejected') {
-      if (outcome.insufficientFunds) this.#stop(session, notBilling('insufficient-funds', 'Not enough balance to pay the network fee to join the stream.'));
-      else if (!outcome.retryable) this.#stop(session, notBilling('chain-error', `The chain refused to join the stream: ${outcome.error}`));
+      if (outcome.insufficientFunds) this.#stop(session, notBilling('insufficient-funds', t('errorJoinFeeUnpayable')));
+      else if (!outcome.retryable) this.#stop(session, notBilling('chain-error', t('errorJoinRefused', outcome.error)));
     }
     this.#dirty = true;
   }
@@ -874,7 +848,7 @@ export class MeteringEngine {
     session.confirmedSeconds += landedTicks;
     session.spent = (big(session.spent) + landedPaid).toString();
     session.fees = (big(session.fees) + fees).toString();
-    recordSpend(this.#doc.ledger, session.site, landedPaid, fees, landedTicks, this.#deps.now());
+    recordSpend(this.#doc.ledger, session, landedPaid, fees, landedTicks, this.#deps.now());
     if (chainSession) this.#markJoined(session, chainSession.ticks, chainSession.paid);
     else {
       session.join = 'needed';
@@ -917,7 +891,7 @@ export class MeteringEngine {
       this.#saving = this.#saving.then(() =>
         this.#deps.save(snapshot).catch((error: unknown) => {
           this.#dirty = true;
-          this.#doc.lastError = `Could not save metering data: ${errorText(error)}`;
+          this.#doc.lastError = t('errorSaveMeter', errorText(error));
         }),
       );
     }

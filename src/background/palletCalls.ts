@@ -1,5 +1,6 @@
 import type { ChainCallResult, PricingInput } from '../shared/messages';
 import type { TxOutcome } from './chainTypes';
+import { t } from '../shared/i18n';
 
 /**
  * A call of one of the Vilokanam pallets, described as data (`api.tx[pallet][method](...args)`), so the
@@ -78,10 +79,10 @@ export function callResult(outcome: CallOutcome, picks: { streamId?: EventPick; 
     case 'rejected':
       throw new Error(
         outcome.insufficientFunds
-          ? 'Not enough balance to pay the network fee: nothing was sent.'
-          : `The chain did not accept the transaction, nothing changed: ${outcome.error}`,
+          ? t('errorFeeUnpayable')
+          : t('errorTransactionRefused', outcome.error),
       );
     case 'unknown':
-      throw new Error(`The connection dropped before the chain answered (${outcome.error}); check the result before trying again.`);
+      throw new Error(t('errorAnswerLost', outcome.error));
   }
 }

@@ -2,6 +2,7 @@ import type { Budgets, Settings, UiRequest } from '../shared/messages';
 import { DEFAULT_ENDPOINT } from './chainClient';
 import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
+import { t } from '../shared/i18n';
 
 const SETTINGS_KEY = 'settings';
 /** Present from the first start until the default daily budget was set (or the person chose budgets). */
@@ -31,12 +32,12 @@ export function checkEndpoint(endpoint: string): string {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new Error(`"${endpoint}" is not a valid address: use wss://host, or ws://127.0.0.1:port for a node on this computer.`);
+    throw new Error(t('errorEndpointInvalid', endpoint));
   }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error('The endpoint must start with wss:// (or ws:// for a node on this computer).');
-  if (url.username || url.password) throw new Error('The endpoint must not carry a user name or password.');
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error(t('errorEndpointScheme'));
+  if (url.username || url.password) throw new Error(t('errorEndpointCredentials'));
   if (url.protocol === 'ws:' && !LOOPBACK_HOST.test(url.hostname))
-    throw new Error(`ws:// is unencrypted: use wss://${url.host}${url.pathname === '/' ? '' : url.pathname} for a node on another computer.`);
+    throw new Error(t('errorEndpointUnencrypted', `wss://${url.host}${url.pathname === '/' ? '' : url.pathname}`));
   return trimmed;
 }
 
@@ -124,7 +125,7 @@ export class SettingsStore {
     const next: Settings = { ...this.#settings, budgets: { ...this.#settings.budgets, ...(patch.budgets ?? {}) } };
     if (patch.endpoint !== undefined) next.endpoint = checkEndpoint(patch.endpoint);
     if (patch.autoLockMinutes !== undefined) {
-      if (patch.autoLockMinutes > MAX_AUTO_LOCK_MINUTES) throw new Error(`Auto-lock can be at most ${MAX_AUTO_LOCK_MINUTES} minutes.`);
+      if (patch.autoLockMinutes > MAX_AUTO_LOCK_MINUTES) throw new Error(t('errorAutoLockMax', String(MAX_AUTO_LOCK_MINUTES)));
       next.autoLockMinutes = patch.autoLockMinutes;
     }
     await this.#area.set({ [SETTINGS_KEY]: next });

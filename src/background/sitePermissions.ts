@@ -1,6 +1,7 @@
 import type { AlwaysAllowEntry } from '../shared/messages';
 import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
+import { t } from '../shared/i18n';
 
 const BLOCKED_KEY = 'blockedSites';
 const ALWAYS_ALLOW_KEY = 'alwaysAllow';
@@ -14,9 +15,9 @@ export function normaliseSite(site: string): string {
   try {
     url = new URL(site);
   } catch {
-    throw new Error(`"${site}" is not a web address.`);
+    throw new Error(t('errorNotWebAddress', site));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`"${site}" is not a web site.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(t('errorNotWebSite', site));
   return url.origin;
 }
 
@@ -118,7 +119,7 @@ export class SitePermissions {
     const next = new Map(this.#allowed);
     const added = { ...entry, site };
     next.set(entryKey(added), added);
-    if (next.size > MAX_ENTRIES) throw new Error(`At most ${MAX_ENTRIES} creators can be always allowed: remove some first.`);
+    if (next.size > MAX_ENTRIES) throw new Error(t('errorAlwaysAllowFull', String(MAX_ENTRIES)));
     await this.#save(next);
   }
 

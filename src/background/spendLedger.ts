@@ -1,4 +1,4 @@
-import type { SiteSpend, SpendState } from '../shared/messages';
+import type { CreatorSpend, DaySpend, SiteSpend, SpendState } from '../shared/messages';
 
 export interface LedgerTotals {
   amount: string;
@@ -6,14 +6,30 @@ export interface LedgerTotals {
   seconds: number;
 }
 
+type PayeeTotals = Omit<SiteSpend, 'site'>;
+
 export interface Ledger {
   day: string;
   today: LedgerTotals;
   allTime: LedgerTotals;
-  sites: Record<string, Omit<SiteSpend, 'site'>>;
+  sites: Record<string, PayeeTotals>;
+  /** Per local day (YYYY-MM-DD), the last `DAYS_KEPT` days with spend. Absent in ledgers stored before it existed. */
+  days?: Record<string, LedgerTotals>;
+  /** Per creator address, the `CREATORS_KEPT` most recently paid. Absent in ledgers stored before it existed. */
+  creators?: Record<string, PayeeTotals>;
+}
+
+/** Who a spend went to: the site that played the stream and the stream's creator. */
+export interface Payee {
+  site: string;
+  creator: string;
 }
 
 const RECENT_SITES = 20;
+const CREATORS_KEPT = 100;
+const DAYS_KEPT = 90;
+/** Days in `SpendState.days`: the popup's chart shows the last 30. */
+export const DAYS_SHOWN = 30;
 
 const zero = (): LedgerTotals => ({ amount: '0', fees: '0', seconds: 0 });
 
@@ -25,7 +41,7 @@ export function localDay(ms: number): string {
 }
 
 export function emptyLedger(day: string): Ledger {
-  return { day, today: zero(), allTime: zero(), sites: {} };
+  return { day, today: zero(), allTime: zero(), sites: {}, days: {}, creators: {} };
 }
 
 /** Starts a new `today` when the day changed. */
@@ -41,22 +57,38 @@ const addTo = (totals: LedgerTotals, amount: bigint, fees: bigint, seconds: numb
   totals.seconds += seconds;
 };
 
-/** Records confirmed creator payments (`amount`) and network fees (`fees`, kept apart) for `site`. */
-export function recordSpend(ledger: Ledger, site: string, amount: bigint, fees: bigint, seconds: number, at: number): void {
-  addTo(ledger.today, amount, fees, seconds);
-  addTo(ledger.allTime, amount, fees, seconds);
-  const entry = ledger.sites[site] ?? { amount: '0', fees: '0', seconds: 0, lastAt: at };
+/** Adds to `key`'s totals, keeping only the `keep` entries paid most recently. */
+function addToPayee(entries: Record<string, PayeeTotals>, key: string, keep: number, amount: bigint, fees: bigint, seconds: number, at: number): Record<string, PayeeTotals> {
+  const entry = entries[key] ?? { amount: '0', fees: '0', seconds: 0, lastAt: at };
   addTo(entry, amount, fees, seconds);
   entry.lastAt = at;
-  ledger.sites[site] = entry;
-  const sites = Object.entries(ledger.sites);
-  if (sites.length > RECENT_SITES) {
-    sites.sort(([, a], [, b]) => b.lastAt - a.lastAt);
-    ledger.sites = Object.fromEntries(sites.slice(0, RECENT_SITES));
-  }
+  entries[key] = entry;
+  const all = Object.entries(entries);
+  if (all.length <= keep) return entries;
+  all.sort(([, a], [, b]) => b.lastAt - a.lastAt);
+  return Object.fromEntries(all.slice(0, keep));
+}
+
+/** Records confirmed creator payments (`amount`) and network fees (`fees`, kept apart) for the payee, today. */
+export function recordSpend(ledger: Ledger, payee: Payee, amount: bigint, fees: bigint, seconds: number, at: number): void {
+  addTo(ledger.today, amount, fees, seconds);
+  addTo(ledger.allTime, amount, fees, seconds);
+  ledger.sites = addToPayee(ledger.sites, payee.site, RECENT_SITES, amount, fees, seconds, at);
+  ledger.creators = addToPayee(ledger.creators ?? {}, payee.creator, CREATORS_KEPT, amount, fees, seconds, at);
+  const days = (ledger.days ??= {});
+  addTo((days[ledger.day] ??= zero()), amount, fees, seconds);
+  const kept = Object.keys(days).sort().slice(-DAYS_KEPT);
+  if (kept.length < Object.keys(days).length) ledger.days = Object.fromEntries(kept.map((day) => [day, days[day]]));
 }
 
 export function spendView(ledger: Ledger): SpendState {
+  const days: DaySpend[] = Object.entries(ledger.days ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .slice(-DAYS_SHOWN)
+    .map(([day, totals]) => ({ day, ...totals }));
+  const creators: CreatorSpend[] = Object.entries(ledger.creators ?? {})
+    .map(([creator, entry]) => ({ creator, ...entry }))
+    .sort((a, b) => b.lastAt - a.lastAt);
   return {
     day: ledger.day,
     today: { ...ledger.today },
@@ -64,5 +96,7 @@ export function spendView(ledger: Ledger): SpendState {
     recentSites: Object.entries(ledger.sites)
       .map(([site, entry]) => ({ site, ...entry }))
       .sort((a, b) => b.lastAt - a.lastAt),
+    days,
+    creators,
   };
 }

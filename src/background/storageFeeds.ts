@@ -3,6 +3,7 @@ import type { Codec } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import type { PricingInput } from '../shared/streamDetails';
 import type { CreatorFeedChain, StreamChainState, Unsubscribe } from './creatorWatch';
+import type { BlockActivity, StreamEvent } from './streamActivity';
 import type { SubscriptionFeedChain, SubscriptionOffer } from './viewerSubscriptions';
 
 // The runtime's types come from its metadata (no generated augmentation): narrow views of what is read.
@@ -32,6 +33,9 @@ interface StreamMetadataCodec extends Codec {
   pricingModel: PricingModelCodec;
   isActive: Codec & { isTrue: boolean };
   viewerCount: BigCodec;
+}
+interface EventRecordCodec extends Codec {
+  event: { section: string; method: string; data: Codec[] };
 }
 interface IdListCodec extends Codec {
   map<T>(callback: (id: BigCodec) => T): T[];
@@ -81,14 +85,19 @@ export class StorageFeeds implements CreatorFeedChain, SubscriptionFeedChain {
     }) as unknown as Promise<Unsubscribe>;
   }
 
-  followStreams(ids: string[], onStreams: (streams: StreamChainState[]) => void): Promise<Unsubscribe> {
+  followStreams(ids: string[], onStreams: (streams: StreamChainState[], activity: BlockActivity) => void): Promise<Unsubscribe> {
     const query = this.#api.query;
-    const keys = ids.flatMap((id) => [
-      [query.streamRegistry.streamInfo, id],
-      [query.tickStream.tickCount, id],
-      [query.paymentHandler.streamEarnings, id],
-    ]);
-    return this.#api.queryMulti(keys as Parameters<ApiPromise['queryMulti']>[0], (values: Codec[]) => {
+    const keys = [
+      query.system.number,
+      query.system.events,
+      ...ids.flatMap((id) => [
+        [query.streamRegistry.streamInfo, id],
+        [query.tickStream.tickCount, id],
+        [query.paymentHandler.streamEarnings, id],
+      ]),
+    ];
+    return this.#api.queryMulti(keys as Parameters<ApiPromise['queryMulti']>[0], ([block, events, ...values]: Codec[]) => {
+      const activity = { block: (block as unknown as BigCodec).toNumber(), events: streamEvents(events as unknown as EventRecordCodec[], new Set(ids)) };
       const streams: StreamChainState[] = [];
       ids.forEach((streamId, index) => {
         const info = values[3 * index] as unknown as OptionCodec<StreamMetadataCodec>;
@@ -106,8 +115,8 @@ export class StorageFeeds implements CreatorFeedChain, SubscriptionFeedChain {
           earnings: (values[3 * index + 2] as unknown as BigCodec).toBigInt().toString(),
         });
       });
-      onStreams(streams);
-    }) as unknown as Promise<Unsubscribe>;
+      onStreams(streams, activity);
+    });
   }
 
   followSubscriptions(
@@ -134,6 +143,22 @@ export class StorageFeeds implements CreatorFeedChain, SubscriptionFeedChain {
         };
       });
       onChange((values[0] as unknown as BigCodec).toNumber(), offers);
-    }) as unknown as Promise<Unsubscribe>;
+    });
   }
+}
+
+/** The events of one block about these streams: seconds recorded, joins, leaves, payouts. */
+function streamEvents(records: EventRecordCodec[], ids: Set<string>): StreamEvent[] {
+  const events: StreamEvent[] = [];
+  for (const { event } of records) {
+    const streamId = event.data[0]?.toString();
+    if (streamId === undefined || !ids.has(streamId)) continue;
+    const name = `${event.section}.${event.method}`;
+    const viewer = event.data[1]?.toString() ?? '';
+    if (name === 'tickStream.TickRecorded') events.push({ kind: 'tick', streamId, viewer });
+    else if (name === 'tickStream.ViewerJoined') events.push({ kind: 'joined', streamId, viewer });
+    else if (name === 'tickStream.ViewerLeft') events.push({ kind: 'left', streamId, viewer });
+    else if (name === 'paymentHandler.EarningsWithdrawn') events.push({ kind: 'withdrawn', streamId, amount: (event.data[2] as BigCodec).toBigInt().toString() });
+  }
+  return events;
 }

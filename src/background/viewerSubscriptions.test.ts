@@ -70,7 +70,7 @@ describe('ViewerSubscriptions (fake chain)', () => {
     await flush();
     chain.onChange!(10 * DAY, [{ streamId: '2', price: 5n, endsAt: 10 * DAY - 1 }]);
     expect(subscriptions.isSubscribed('2')).toBe(false);
-    expect(subscriptions.views()[0]!.activeUntil).toBeNull();
+    expect(subscriptions.views()[0].activeUntil).toBeNull();
     chain.onChange!(10 * DAY, [{ streamId: '2', price: 5n, endsAt: 10 * DAY + SUBSCRIPTION_MARGIN_MS - 1 }]);
     expect(subscriptions.isSubscribed('2')).toBe(false);
     chain.onChange!(10 * DAY, [{ streamId: '2', price: 5n, endsAt: 10 * DAY + SUBSCRIPTION_MARGIN_MS }]);

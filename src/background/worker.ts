@@ -28,6 +28,7 @@ import type { StorageArea } from './storageArea';
 import { Ticker } from './ticker';
 import { UiHub } from './uiHub';
 import { ViewerSubscriptions } from './viewerSubscriptions';
+import { t } from '../shared/i18n';
 
 export const KEEP_ALIVE_ALARM = 'keep-alive';
 
@@ -160,7 +161,7 @@ export class Worker {
     }
     if (!isExtensionPage(sender, extensionId, extensionOrigin)) return { ok: false, error: 'Not accepted from this sender.' };
     const request = parseUiRequest(message);
-    if (!request) return { ok: false, error: 'The extension did not understand that request.' };
+    if (!request) return { ok: false, error: t('errorBadRequest') };
     try {
       const data = await this.#handleRequest(request);
       // The person used an extension page (reading state alone is not use: pages and tools poll it).
@@ -286,8 +287,8 @@ export class Worker {
   }
 
   async #buySubscription(streamId: string, maxPrice: string): Promise<ChainCallResult> {
-    if (this.#keystore.status !== 'unlocked') throw new Error('Unlock your account to subscribe.');
-    if (!this.#chain.ready) throw new Error('Not connected to the chain: check the node endpoint in the settings.');
+    if (this.#keystore.status !== 'unlocked') throw new Error(t('errorUnlockToSubscribe'));
+    if (!this.#chain.ready) throw new Error(t('errorNotConnected'));
     return callResult(await this.#chain.submitCall(subscribeCall(streamId, maxPrice)), { amount: SUBSCRIBED_PRICE });
   }
 

@@ -49,8 +49,8 @@ function alphaOf(color: string): number {
   if (!color || color === 'transparent') return 0;
   const match = /rgba?\(([^)]+)\)/.exec(color);
   if (!match) return 1;
-  const parts = match[1]!.split(/[\s,/]+/).filter(Boolean);
-  return parts.length >= 4 ? Number.parseFloat(parts[3]!) : 1;
+  const parts = match[1].split(/[\s,/]+/).filter(Boolean);
+  return parts.length >= 4 ? Number.parseFloat(parts[3]) : 1;
 }
 
 /** Does this element (or its ::before / ::after) paint something that hides what lies beneath it? */

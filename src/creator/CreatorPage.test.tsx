@@ -69,8 +69,11 @@ const club: CreatorStreamView = {
   pricing: { baseRatePerMinute: '100000000000', premiumRatePerMinute: null, subscriptionPrice: '1000000000000' },
   active: true,
   viewerCount: 2,
+  watchingNow: 1,
   tickCount: 125,
   earnings: '208333333333',
+  lifetimeEarned: '308333333333',
+  payouts: [{ at: Date.UTC(2026, 10, 20, 12), amount: '100000000000', block: 40, index: 0 }],
   history: [
     { at: Date.now() - 60_000, earnings: '0' },
     { at: Date.now() - 30_000, earnings: '100000000000' },
@@ -87,7 +90,10 @@ describe('Creator page (fake worker)', () => {
       if (request.type === 'creator:submit') return { status: 'included', fee: '1124903', streamId: '3', amount: null };
       return null;
     });
-    await renderPage(worker);
+    const feed = await renderPage(worker);
+    expect(byTestId('register-form')).toBeNull();
+    await act(() => feed.push(ready([])));
+    expect(byTestId('my-streams-empty')).not.toBeNull();
     await type(byTestId('register-title')!, 'Club');
     await type(byTestId('register-category')!, 'music');
     await type(byTestId('register-rate')!, '0.1');
@@ -115,11 +121,26 @@ describe('Creator page (fake worker)', () => {
     expect(snippet).toContain(`<meta name="vilokanam:network" content="0x${'45'.repeat(32)}">`);
     expect(snippet).toContain(`<meta name="vilokanam:creator" content="${ALICE}">`);
     expect((byTestId('register-title') as HTMLInputElement).value).toBe('');
+    // The new stream arrives in the feed: listed first, and the result with its tag stays in view.
+    await act(() => feed.push(ready([club])));
+    expect(container().querySelector('[data-testid="my-streams"] + *')?.querySelector('[data-testid="register-result"]')).not.toBeNull();
+    expect(byTestId('register-result')?.dataset.streamId).toBe('3');
+  });
+
+  test('with streams: “My streams” first, registration behind a button', async () => {
+    const feed = await renderPage(new FakeWorker());
+    await act(() => feed.push(ready([club])));
+    const sections = [...container().querySelectorAll<HTMLElement>('[data-testid="my-streams"], [data-testid="register-open"], [data-testid="register-section"]')];
+    expect(sections.map((element) => element.dataset.testid)).toEqual(['my-streams', 'register-open']);
+    await click(byTestId('register-open')!);
+    expect(byTestId('register-form')).not.toBeNull();
+    expect(byTestId('register-open')).toBeNull();
   });
 
   test('invalid input gets a sentence per field and nothing is estimated or signed', async () => {
     const worker = new FakeWorker();
-    await renderPage(worker);
+    const feed = await renderPage(worker);
+    await act(() => feed.push(ready([])));
     await type(byTestId('register-title')!, 'é'.repeat(65));
     await type(byTestId('register-rate')!, '0');
     await click(byTestId('register-submit')!);
@@ -140,12 +161,20 @@ describe('Creator page (fake worker)', () => {
     expect(byTestId('my-streams-loading')).not.toBeNull();
     await act(() => feed.push(ready([club])));
     const card = streamCard('3');
-    expect(byTestId('stream-viewers', card)?.dataset.count).toBe('2');
-    expect(byTestId('stream-ticks', card)?.textContent).toBe('2:05');
+    expect(byTestId('stream-viewers', card)?.dataset.count).toBe('1');
+    expect(byTestId('stream-joined', card)?.textContent).toBe('2 joined');
+    expect(byTestId('stream-ticks', card)?.textContent).toBe('2m 5s');
     expect(byTestId('stream-earnings', card)?.dataset.planck).toBe('208333333333');
+    expect(byTestId('stream-lifetime', card)?.dataset.planck).toBe('308333333333');
+    expect(byTestId('payout-history', card)?.dataset.count).toBe('1');
+    expect(byTestId('payout-amount', card)?.textContent).toBe('0.1 VIL');
     expect(byTestId('stream-subscription', card)?.textContent).toBe('1 VIL');
-    expect(byTestId('earnings-chart', card)?.dataset.points).toBe('3');
-    expect(byTestId('earnings-chart', card)?.dataset.maxPlanck).toBe('208333333333');
+    const chart = byTestId('earnings-chart', card)!;
+    expect(chart.dataset.points).toBe('3');
+    expect(chart.dataset.maxPlanck).toBe('308333333333');
+    expect(byTestId('earnings-chart-max', card)?.textContent).toBe('0.3083 VIL');
+    expect(byTestId('earnings-chart-from', card)?.textContent).toMatch(/^\d{1,2}:\d{2}/);
+    expect(Number(chart.dataset.to) - Number(chart.dataset.from)).toBeGreaterThanOrEqual(60_000);
 
     await click(byTestId('withdraw-submit', card)!);
     expect(worker.requests.filter((request) => request.type === 'creator:submit')).toEqual([{ type: 'creator:submit', call: { call: 'withdraw', streamId: '3', amount: null } }]);
@@ -168,7 +197,7 @@ describe('Creator page (fake worker)', () => {
     expect(worker.requests.filter((request) => request.type === 'creator:submit')).toEqual([{ type: 'creator:submit', call: { call: 'withdraw', streamId: '3', amount: '50000000000' } }]);
     expect(byTestId('withdraw-result', streamCard('3'))?.textContent).toContain('Withdrew 0.05 VIL to your account.');
     await type(byTestId('withdraw-amount', streamCard('3'))!, '1,5');
-    expect(byTestId('withdraw-error', streamCard('3'))?.textContent).toBe('Amount to withdraw: type an amount like 1.5 (digits and one dot).');
+    expect(byTestId('withdraw-error', streamCard('3'))?.textContent).toBe('Amount to withdraw: type an amount like 1.5 (digits and one decimal mark).');
     expect(byTestId('withdraw-submit', streamCard('3'))?.hasAttribute('disabled')).toBe(true);
   });
 

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { CreatorState, UiState } from '../shared/messages';
 import { Address, Amount, Connecting, ErrorText, PageHeader, Section } from '../ui/components';
 import type { Token } from '../ui/format';
@@ -59,16 +61,36 @@ function UnlockedView({ state, creator, address }: { state: UiState; creator: Cr
   }
   const token = tokenOf(network);
   const period = creator?.subscriptionPeriodMs ? periodText(creator.subscriptionPeriodMs) : '…';
+  const current = creator !== null && creator.account === address ? creator : null;
   return (
     <>
-      <RegisterForm token={token} period={period} genesisHash={network.genesisHash} creator={address} />
-      <MyStreams creator={creator} address={address} token={token} period={period} genesisHash={network.genesisHash} />
+      <MyStreams current={current} address={address} token={token} period={period} genesisHash={network.genesisHash} />
+      {current?.status === 'ready' && (
+        <RegisterSection hasStreams={current.streams.length > 0}>
+          <RegisterForm token={token} period={period} genesisHash={network.genesisHash} creator={address} />
+        </RegisterSection>
+      )}
     </>
   );
 }
 
-function MyStreams({ creator, address, token, period, genesisHash }: { creator: CreatorState | null; address: string; token: Token; period: string; genesisHash: string }) {
-  const current = creator !== null && creator.account === address ? creator : null;
+/**
+ * Registration is open while the creator has no stream; once they have one it waits behind a button. Once
+ * open it stays open, so the result of a first registration (its tag) stays in view.
+ */
+function RegisterSection({ hasStreams, children }: { hasStreams: boolean; children: ComponentChildren }) {
+  const [open, setOpen] = useState(!hasStreams);
+  if (open) return <>{children}</>;
+  return (
+    <div class="actions">
+      <button type="button" class="primary" data-testid="register-open" onClick={() => setOpen(true)}>
+        {t('creatorRegisterAnother')}
+      </button>
+    </div>
+  );
+}
+
+function MyStreams({ current, address, token, period, genesisHash }: { current: CreatorState | null; address: string; token: Token; period: string; genesisHash: string }) {
   const now = Date.now();
   return (
     <Section title={t('creatorMyStreams')} testId="my-streams">

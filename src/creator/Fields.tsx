@@ -4,7 +4,7 @@ interface FieldProps {
   label: string;
   testId: string;
   value: string;
-  onInput(value: string): void;
+  onInput: (value: string) => void;
   /** Shown under the field (as `<testId>-error`). */
   error?: string | undefined;
   /** Text limit in UTF-8 bytes: shows "n / max" while typing. */

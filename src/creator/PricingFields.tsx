@@ -13,7 +13,7 @@ export function PricingFields({
   prefix,
 }: {
   texts: PricingTexts;
-  onChange(texts: PricingTexts): void;
+  onChange: (texts: PricingTexts) => void;
   errors: FieldErrors;
   token: Token;
   /** "30 days": what one subscription buys. */

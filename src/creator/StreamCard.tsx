@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { ChainCallResult, CreatorCall, CreatorStreamView } from '../shared/messages';
+import type { ChainCallResult, CreatorCall, CreatorStreamView, PayoutView } from '../shared/messages';
 import { Amount, ErrorText } from '../ui/components';
-import { formatAmount, formatDuration, formatRatePerMinute, parseAmount, type Token } from '../ui/format';
+import { amountProblem, formatAmount, formatCount, formatDateTime, formatDuration, formatRatePerMinute, parseAmount, type Token } from '../ui/format';
 import { t } from '../ui/i18n';
 import { useAction } from '../ui/useWorker';
 import { CallResultText, FeeLine } from './CallParts';
@@ -35,9 +35,12 @@ export function StreamCard({ stream, token, period, genesisHash, creator, now }:
       {stream.description && <p class="muted">{stream.description}</p>}
       <div class="stats">
         <div>
-          <span class="muted">{t('creatorViewers')}</span>
-          <span class="value" data-testid="stream-viewers" data-count={stream.viewerCount}>
-            {stream.viewerCount}
+          <span class="muted">{t('creatorWatchingNow')}</span>
+          <span class="value" data-testid="stream-viewers" data-count={stream.watchingNow}>
+            {formatCount(stream.watchingNow)}
+          </span>
+          <span class="muted small" data-testid="stream-joined" data-count={stream.viewerCount}>
+            {t('creatorJoined', formatCount(stream.viewerCount))}
           </span>
         </div>
         <div>
@@ -47,9 +50,12 @@ export function StreamCard({ stream, token, period, genesisHash, creator, now }:
           </span>
         </div>
         <div>
-          <span class="muted">{t('creatorEarnings')}</span>
+          <span class="muted">{t('creatorLifetime')}</span>
           <span class="value">
-            <Amount planck={stream.earnings} token={token} testId="stream-earnings" />
+            <Amount planck={stream.lifetimeEarned} token={token} testId="stream-lifetime" />
+          </span>
+          <span class="muted small">
+            {t('creatorUnwithdrawn')} <Amount planck={stream.earnings} token={token} testId="stream-earnings" />
           </span>
         </div>
       </div>
@@ -72,9 +78,10 @@ export function StreamCard({ stream, token, period, genesisHash, creator, now }:
           </span>
         )}
       </div>
-      <EarningsChart history={stream.history} earnings={stream.earnings} token={token} now={now} />
+      <EarningsChart history={stream.history} lifetime={stream.lifetimeEarned} token={token} now={now} />
       <StatusToggle stream={stream} token={token} />
       <WithdrawForm stream={stream} token={token} />
+      <Payouts payouts={stream.payouts} token={token} />
       <details>
         <summary>{t('creatorTagHeading')}</summary>
         <TagSnippetBox target={{ streamId: stream.streamId, genesisHash, creator }} />
@@ -84,6 +91,28 @@ export function StreamCard({ stream, token, period, genesisHash, creator, now }:
         <PricingForm stream={stream} token={token} period={period} />
       </details>
     </article>
+  );
+}
+
+/** The payouts seen for the stream, newest first. */
+function Payouts({ payouts, token }: { payouts: PayoutView[]; token: Token }) {
+  return (
+    <details data-testid="payout-history" data-count={payouts.length}>
+      <summary>{t('creatorPayoutsHeading', formatCount(payouts.length))}</summary>
+      {payouts.length === 0 ? (
+        <p class="muted">{t('creatorPayoutsNone')}</p>
+      ) : (
+        <ul class="sites">
+          {payouts.map((payout) => (
+            <li key={`${payout.block}:${payout.index}`} class="row" data-testid="payout" data-block={payout.block}>
+              <span>{formatDateTime(payout.at)}</span>
+              <Amount planck={payout.amount} token={token} testId="payout-amount" />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted small">{t('creatorPayoutsNote')}</p>
+    </details>
   );
 }
 
@@ -124,7 +153,7 @@ function WithdrawForm({ stream, token }: { stream: CreatorStreamView; token: Tok
   const invalid =
     parsed.ok || parsed.reason === 'empty'
       ? null
-      : t(parsed.reason === 'too-precise' ? 'amountTooPrecise' : 'amountMalformed', t('creatorWithdrawAmount'), String(token.decimals));
+      : amountProblem(parsed.reason, t('creatorWithdrawAmount'), token.decimals);
   const call: CreatorCall | null = invalid ? null : { call: 'withdraw', streamId: stream.streamId, amount: parsed.ok ? parsed.planck : null };
   const fee = useFeeEstimate(call);
   const withdraw = useCall((result) =>

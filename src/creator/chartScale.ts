@@ -30,8 +30,8 @@ export function scaleChart(points: readonly EarningsPoint[], box: ChartBox): Sca
   const sorted = [...points].sort((a, b) => a.at - b.at);
   const values = sorted.map((point) => BigInt(point.earnings));
   const max = values.reduce((a, b) => (b > a ? b : a), 0n);
-  const from = sorted[0]!.at;
-  const to = sorted[sorted.length - 1]!.at;
+  const from = sorted[0].at;
+  const to = sorted[sorted.length - 1].at;
   const innerWidth = box.width - 2 * box.padding;
   const innerHeight = box.height - 2 * box.padding;
   const yOf = (value: bigint) => {
@@ -39,12 +39,12 @@ export function scaleChart(points: readonly EarningsPoint[], box: ChartBox): Sca
     return round(box.padding + innerHeight - (Number(steps) / Number(Y_STEPS)) * innerHeight);
   };
   if (to === from) {
-    const y = yOf(values[values.length - 1]!);
+    const y = yOf(values[values.length - 1]);
     return { polyline: `${box.padding},${y} ${box.width - box.padding},${y}`, max, from, to };
   }
   const coordinates = sorted.map((point, index) => {
     const x = round(box.padding + ((point.at - from) / (to - from)) * innerWidth);
-    return `${x},${yOf(values[index]!)}`;
+    return `${x},${yOf(values[index])}`;
   });
   return { polyline: coordinates.join(' '), max, from, to };
 }

@@ -6,7 +6,7 @@ const DECIMALS = 12;
 const filled: StreamTexts = { ...EMPTY_STREAM_TEXTS, title: 'Late night jazz', category: 'music', baseRate: '0.1' };
 
 describe('reading the stream form', () => {
-  beforeEach(installFakeChromeI18n);
+  beforeEach(() => installFakeChromeI18n());
 
   test('token amounts become planck; empty optional amounts become null', () => {
     expect(readStreamForm({ ...filled, description: '  live  ' }, DECIMALS)).toEqual({
@@ -45,7 +45,7 @@ describe('reading the stream form', () => {
         description: 'Description: at most 1024 bytes (accented letters and emoji take more than one).',
         category: 'Category: at most 64 bytes (accented letters and emoji take more than one).',
         baseRatePerMinute: 'Rate per minute: must be above 0.',
-        premiumRatePerMinute: 'Premium rate per minute: type an amount like 1.5 (digits and one dot).',
+        premiumRatePerMinute: 'Premium rate per minute: type an amount like 1.5 (digits and one decimal mark).',
         subscriptionPrice: 'Subscription price: required.',
       },
     });

@@ -11,7 +11,7 @@ import {
   type StreamDetailsInput,
   type StreamDetailsProblem,
 } from '../shared/streamDetails';
-import { parseAmount, planckToInput } from '../ui/format';
+import { amountProblem, parseAmount, planckToInput } from '../ui/format';
 import { t } from '../ui/i18n';
 
 /** What the person typed in the pricing fields: amounts in token units ("0.1"). */
@@ -76,7 +76,7 @@ function readAmount(text: string, field: DetailsField, decimals: number, require
   if (parsed.reason === 'empty') {
     if (required) errors[field] = t('creatorAmountRequired', label);
   } else {
-    errors[field] = t(parsed.reason === 'too-precise' ? 'amountTooPrecise' : 'amountMalformed', label, String(decimals));
+    errors[field] = amountProblem(parsed.reason, label, decimals);
   }
   return null;
 }

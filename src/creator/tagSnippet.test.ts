@@ -20,7 +20,7 @@ describe('tagSnippet', () => {
   });
 
   test('what it produces is a tag the extension accepts', () => {
-    const values = (name: string) => [...tagSnippet(target).matchAll(new RegExp(`name="vilokanam:${name}" content="([^"]*)"`, 'g'))].map((m) => m[1]!);
+    const values = (name: string) => [...tagSnippet(target).matchAll(new RegExp(`name="vilokanam:${name}" content="([^"]*)"`, 'g'))].map((m) => m[1]);
     const parsed = parseTag({ stream: values('stream'), network: values('network'), creator: values('creator') });
     expect(parsed).toMatchObject({ ok: true, tag: { streamId: '42', network: target.genesisHash, creator: target.creator } });
   });

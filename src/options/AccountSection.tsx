@@ -3,33 +3,22 @@ import { Address, Section } from '../ui/components';
 import { t } from '../ui/i18n';
 import { UnlockForm } from '../ui/UnlockForm';
 import { useAction } from '../ui/useWorker';
-import { CreateAccount } from './CreateAccount';
+import { AccountChoice, type AccountWay } from './AccountChoice';
 import { ExportAccount } from './ExportAccount';
-import { ImportJson } from './ImportJson';
-import { ImportMnemonic } from './ImportMnemonic';
 import { RemoveAccount } from './RemoveAccount';
 
 /** One account per browser: create or import one, or manage the one there is. */
-export function AccountSection({ account }: { account: AccountState }) {
+export function AccountSection({ account, initialWay }: { account: AccountState; initialWay: AccountWay }) {
   const lock = useAction<'keys:lock'>();
   if (account.status === 'no-account') {
     return (
-      <Section title={t('accountHeading')} testId="account-section">
-        <p data-testid="account-status" data-status="no-account">
-          {t('accountNone')}
-        </p>
-        <CreateAccount pendingCreate={account.pendingCreate} />
-        {!account.pendingCreate && (
-          <>
-            <ImportMnemonic />
-            <ImportJson />
-          </>
-        )}
+      <Section title={t('accountHeading')} testId="account-section" id="account">
+        <AccountChoice pendingCreate={account.pendingCreate} initial={initialWay} />
       </Section>
     );
   }
   return (
-    <Section title={t('accountHeading')} testId="account-section">
+    <Section title={t('accountHeading')} testId="account-section" id="account">
       <div class="row">
         <span>
           {account.name && <strong data-testid="account-name">{account.name}</strong>}{' '}

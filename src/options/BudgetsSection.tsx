@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Budgets, NetworkState } from '../shared/messages';
 import { Amount, ErrorText, Section } from '../ui/components';
-import { parseAmount, planckToInput, type Token } from '../ui/format';
+import { amountProblem, parseAmount, planckToInput, type Token } from '../ui/format';
 import { t } from '../ui/i18n';
 import { tokenOf } from '../ui/token';
 import { useAction } from '../ui/useWorker';
@@ -25,7 +25,7 @@ export function BudgetsSection({ budgets, network }: { budgets: Budgets; network
   const token = tokenOf(network);
   const known = network.tokenDecimals !== null;
   return (
-    <Section title={t('budgetsHeading')} testId="budgets-section">
+    <Section title={t('budgetsHeading')} testId="budgets-section" id="budgets">
       <p class="muted">{t('budgetsIntro')}</p>
       {known ? (
         <BudgetsForm budgets={budgets} token={token} />
@@ -48,7 +48,8 @@ export function BudgetsSection({ budgets, network }: { budgets: Budgets; network
 
 function BudgetsForm({ budgets, token }: { budgets: Budgets; token: Token }) {
   const [texts, setTexts] = useState<BudgetTexts>(() => toTexts(budgets, token.decimals));
-  useEffect(() => setTexts(toTexts(budgets, token.decimals)), [budgets.perSession, budgets.perDay, budgets.global, token.decimals]);
+  const { perSession, perDay, global } = budgets;
+  useEffect(() => setTexts(toTexts({ perSession, perDay, global }, token.decimals)), [perSession, perDay, global, token.decimals]);
   const [invalid, setInvalid] = useState<string | null>(null);
   const save = useAction<'settings:set'>();
   const submit = async (event: Event) => {
@@ -58,7 +59,7 @@ function BudgetsForm({ budgets, token }: { budgets: Budgets; token: Token }) {
       const parsed = parseAmount(texts[key], token.decimals);
       if (parsed.ok) next[key] = parsed.planck;
       else if (parsed.reason !== 'empty') {
-        setInvalid(t(parsed.reason === 'too-precise' ? 'amountTooPrecise' : 'amountMalformed', t(label), String(token.decimals)));
+        setInvalid(amountProblem(parsed.reason, t(label), token.decimals));
         return;
       }
     }

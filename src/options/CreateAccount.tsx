@@ -3,6 +3,7 @@ import type { CreatedAccount } from '../shared/messages';
 import { ErrorText } from '../ui/components';
 import { t } from '../ui/i18n';
 import { useAction } from '../ui/useWorker';
+import { PasswordFields, passwordReady, type NewPassword } from './PasswordFields';
 
 type Step =
   | { kind: 'form' }
@@ -46,20 +47,17 @@ export function CreateAccount({ pendingCreate }: { pendingCreate: boolean }) {
 }
 
 interface CreateFormProps {
-  onSubmit(name: string, password: string): Promise<void>;
+  onSubmit: (name: string, password: string) => Promise<void>;
   busy: boolean;
   error: string | null;
 }
 
 function CreateForm({ onSubmit, busy, error }: CreateFormProps) {
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const [password, setPassword] = useState<NewPassword>({ password: '', repeat: '' });
   const submit = async (event: Event) => {
     event.preventDefault();
-    setMismatch(password !== repeat);
-    if (password === repeat) await onSubmit(name, password);
+    if (passwordReady(password)) await onSubmit(name, password.password);
   };
   return (
     <form id="create" data-testid="create-form" onSubmit={submit}>
@@ -68,18 +66,11 @@ function CreateForm({ onSubmit, busy, error }: CreateFormProps) {
         {t('accountNameLabel')}
         <input data-testid="create-name" value={name} onInput={(event) => setName(event.currentTarget.value)} />
       </label>
-      <label>
-        {t('newPasswordLabel')}
-        <input type="password" autoComplete="new-password" data-testid="create-password" value={password} onInput={(event) => setPassword(event.currentTarget.value)} />
-      </label>
-      <label>
-        {t('repeatPasswordLabel')}
-        <input type="password" autoComplete="new-password" data-testid="create-password-repeat" value={repeat} onInput={(event) => setRepeat(event.currentTarget.value)} />
-      </label>
-      <button type="submit" class="primary" data-testid="create-submit" disabled={busy || password === ''}>
+      <PasswordFields prefix="create" value={password} onChange={setPassword} />
+      <button type="submit" class="primary" data-testid="create-submit" disabled={busy || !passwordReady(password)}>
         {t('createButton')}
       </button>
-      <ErrorText error={mismatch ? t('passwordsDiffer') : error} testId="create-error" />
+      <ErrorText error={error} testId="create-error" />
     </form>
   );
 }

@@ -77,15 +77,61 @@ describe('Options (fake worker)', () => {
     ]);
   });
 
-  test('create refuses two different passwords before asking the worker', async () => {
+  test('password rules are shown and ticked as the person types; nothing is sent until they are met', async () => {
     const worker = new FakeWorker();
     await renderOptions(worker);
     await act(() => worker.push(uiState({ account: NO_ACCOUNT })));
+    const rules = () => Object.fromEntries([...container().querySelectorAll<HTMLElement>('[data-testid="password-rule"]')].map((rule) => [rule.dataset.rule, rule.dataset.met]));
+    expect(rules()).toEqual({ length: 'false', match: 'false' });
+    expect(byTestId('password-rules')?.textContent).toContain('At least 8 characters');
+    await type('create-password', 'short');
+    await type('create-password-repeat', 'short');
+    expect(rules()).toEqual({ length: 'false', match: 'true' });
     await type('create-password', 'correct horse');
-    await type('create-password-repeat', 'correct hose');
+    expect(rules()).toEqual({ length: 'true', match: 'false' });
+    expect((byTestId('create-submit') as HTMLButtonElement).disabled).toBe(true);
     await click('create-submit');
-    expect(byTestId('create-error')?.textContent).toBe('The two passwords differ.');
     expect(worker.requests).toEqual([]);
+    await type('create-password-repeat', 'correct horse');
+    expect(rules()).toEqual({ length: 'true', match: 'true' });
+    expect((byTestId('create-submit') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  test('first run in steps: account (create or import) → network → budgets, then every setting', async () => {
+    const worker = new FakeWorker();
+    await renderOptions(worker);
+    const offline = uiState({ account: NO_ACCOUNT });
+    await act(() => worker.push({ ...offline, network: { ...offline.network, status: 'error', error: 'Cannot reach ws://127.0.0.1:9944.' } }));
+    expect(byTestId('options')?.dataset.setup).toBe('account');
+    expect([...container().querySelectorAll<HTMLElement>('[data-testid="setup-step"]')].map((step) => step.dataset.step)).toEqual(['account', 'network', 'budgets']);
+    expect(byTestId('create-form')).not.toBeNull();
+    expect(byTestId('import-mnemonic-form')).toBeNull();
+    expect(byTestId('network-section')).toBeNull();
+    expect((byTestId('setup-next') as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => {
+      container().querySelector<HTMLElement>('[data-testid="account-choice"][data-choice="import-mnemonic"]')!.click();
+      await Promise.resolve();
+    });
+    expect(byTestId('create-form')).toBeNull();
+    expect(byTestId('import-mnemonic-form')).not.toBeNull();
+
+    // The account arrives: on to the network, whose error stays quiet until a connection is asked for.
+    await act(() => worker.push({ ...uiState(), network: { ...offline.network, status: 'error', error: 'Cannot reach ws://127.0.0.1:9944.' } }));
+    expect(byTestId('options')?.dataset.setup).toBe('network');
+    expect(byTestId('network-error')).toBeNull();
+    expect(byTestId('network-not-asked')?.textContent).toBe('Not connected yet: check the node address and press Connect.');
+    await click('endpoint-save');
+    expect(worker.requests).toEqual([]);
+    expect(byTestId('network-error')?.textContent).toBe('Cannot reach ws://127.0.0.1:9944.');
+
+    await act(() => worker.push(uiState()));
+    await click('setup-next');
+    expect(byTestId('options')?.dataset.setup).toBe('budgets');
+    expect(byTestId('budgets-form')).not.toBeNull();
+    await click('setup-finish');
+    expect(byTestId('options')?.dataset.setup).toBe('done');
+    expect(byTestId('sites-section')).not.toBeNull();
+    expect(byTestId('network-status')?.dataset.status).toBe('connected');
   });
 
   test('budgets are typed in the chain’s token and sent in planck; an empty field is no cap', async () => {
@@ -106,7 +152,7 @@ describe('Options (fake worker)', () => {
     await act(() => worker.push(uiState()));
     await type('budget-global-input', '1e3');
     await click('budgets-save');
-    expect(byTestId('budgets-error')?.textContent).toBe('In total: type an amount like 1.5 (digits and one dot).');
+    expect(byTestId('budgets-error')?.textContent).toBe('In total: type an amount like 1.5 (digits and one decimal mark).');
     expect(worker.requests).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { installFakeChromeI18n } from '../ui/testI18n';
 import { usePageContainer } from '../ui/testPage';
 import { act } from 'preact/test-utils';
 import { describe, expect, test } from 'vitest';
 import type { ConsentRequestView, TabView, UiRequest } from '../shared/messages';
-import { BOB, FakeWorker, uiState } from '../ui/testState';
+import { ALICE, BOB, FakeWorker, meteringSession, uiState } from '../ui/testState';
 import { WorkerContext } from '../ui/useWorker';
 import { Popup } from './Popup';
 
@@ -51,6 +52,10 @@ const consent = (id: string, overrides: Partial<ConsentRequestView> = {}): Conse
 });
 
 const tab = (tabId: number): TabView => ({ tabId, site: SITE, streamId: '1', playing: true, billing: false, reason: { code: 'consent-needed', message: 'Waiting.' } });
+
+/** A session metering `streamId` for 10 s at 0.1 VIL/min, 0.000001 VIL fees a second. */
+const metering = (streamId: string) => meteringSession({ stream: { ...STREAM, streamId } });
+const playingTab = (streamId: string): TabView => ({ tabId: 7, site: 'http://creator.localhost:8080', streamId, playing: true, billing: true, reason: null });
 
 describe('Popup (fake worker)', () => {
 
@@ -163,7 +168,8 @@ describe('Popup (fake worker)', () => {
       fees: '6000000',
       tabIds: [7],
     };
-    await act(() => worker.push(uiState({ sessions: [session], subscriptions: [{ streamId: '2', price: '1000000000000', periodMs: 86_400_000, activeUntil: null }] })));
+    const tab = { tabId: 7, site: session.site, streamId: '2', playing: true, billing: true, reason: null };
+    await act(() => worker.push(uiState({ sessions: [session], tabs: [tab], subscriptions: [{ streamId: '2', price: '1000000000000', periodMs: 86_400_000, activeUntil: null }] })));
     await click(byTestId('session-subscribe')!);
     await act(async () => {
       await Promise.resolve();
@@ -208,16 +214,22 @@ describe('Popup (fake worker)', () => {
         }),
       ),
     );
-    expect(byTestId('session')?.dataset.elsewhere).toBe('false');
     expect(byTestId('session-seconds')?.dataset.seconds).toBe('65');
-    expect(byTestId('session-seconds')?.textContent).toContain('1:05');
+    expect(byTestId('session-seconds')?.textContent).toBe('1m 5s (2s waiting for the chain)');
     expect(byTestId('session-spend')?.textContent).toBe('0.105 VIL');
     expect(byTestId('session-fees')?.textContent).toBe('0.003 VIL');
-    expect(byTestId('not-billing-reason')?.dataset.reasonCode).toBe('insufficient-funds');
-    expect(byTestId('not-billing-reason')?.textContent).toContain('Insufficient funds.');
+    // Said once, where it can be fixed: the stopped session, not again as this tab's reason.
+    expect(byTestId('not-billing-reason')).toBeNull();
+    expect(byTestId('session-stop-reason')?.dataset.reasonCode).toBe('insufficient-funds');
+    expect(byTestId('session-stop-reason')?.textContent).toBe(
+      'Insufficient funds. Your balance cannot pay for the next second, so metering stopped. Add funds, then resume.Receive fundsResume',
+    );
+    expect(container().textContent).not.toContain('PaymentHandler');
     expect(byTestId('site-current')?.textContent).toBe('http://creator.localhost:8080');
     await click(byTestId('session-retry')!);
     expect(worker.requests).toEqual([{ type: 'metering:retry', streamId: '1' }]);
+    await click(container().querySelector<HTMLElement>('[data-testid="reason-action"][data-action="receive"]')!);
+    expect(byTestId('popup')?.dataset.view).toBe('receive');
   });
 
   test('pause becomes resume once the worker reports metering paused', async () => {
@@ -229,6 +241,96 @@ describe('Popup (fake worker)', () => {
     await act(() => worker.push(uiState({ paused: true })));
     expect(byTestId('metering-toggle')?.dataset.paused).toBe('true');
     expect(byTestId('metering-toggle')?.textContent).toBe('Resume metering');
+  });
+
+  test('this tab’s session first and large; other tabs’ sessions below, one small line each', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const other = { ...metering('2'), site: 'https://elsewhere.example', tabIds: [9] };
+    await act(() => worker.push(uiState({ sessions: [other, metering('1')], tabs: [playingTab('1')] })));
+    expect(byTestId('session')?.dataset.streamId).toBe('1');
+    expect(container().querySelectorAll('[data-testid="session"]')).toHaveLength(1);
+    const line = byTestId('other-session');
+    expect(line?.dataset.streamId).toBe('2');
+    expect(line?.textContent).toBe('Vilokanam Demo Stream · https://elsewhere.examplePaying per second · 10s · 0.0166 VIL');
+  });
+
+  test('a tab playing another tab’s stream is not mistaken for it; a page without a valid stream gets no site buttons', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const malformed = { tabId: 7, site: 'https://bad.example', streamId: null, playing: true, billing: false, reason: { code: 'tag-malformed' as const, message: 'x' } };
+    await act(() => worker.push(uiState({ sessions: [{ ...metering('1'), tabIds: [9] }], tabs: [malformed] })));
+    expect(byTestId('session')).toBeNull();
+    expect(byTestId('not-billing-reason')?.textContent).toBe('Malformed tag. The page’s Vilokanam tag is malformed, so nothing is paid. Only the site’s owner can fix it.');
+    expect(byTestId('site-controls')).toBeNull();
+  });
+
+  test('low balance: warns with the time left at the current rate before metering stops, and opens Receive', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    // 0.1 VIL/min is 1_666_666_666 planck a second plus 1_000_000 in fees: 5 minutes is about 0.5 VIL.
+    const balance = { free: '0', transferable: (1_000_000_000n + 300n * 1_667_666_666n).toString() };
+    await act(() => worker.push(uiState({ balance, sessions: [metering('1')], tabs: [playingTab('1')] })));
+    expect(byTestId('low-balance')?.dataset.secondsLeft).toBe('300');
+    expect(byTestId('low-balance')?.textContent).toContain('Your balance lasts about 5m more at the current rate.');
+    await click(byTestId('low-balance-receive')!);
+    expect((byTestId('receive-address') as HTMLInputElement).value).toBe(ALICE);
+    expect(byTestId('receive-qr')?.dataset.modules).toBe('37');
+    await act(() => worker.push(uiState({ sessions: [metering('1')], tabs: [playingTab('1')] })));
+    await click(byTestId('view-back')!);
+    expect(byTestId('low-balance')).toBeNull();
+  });
+
+  test('receive: the full address, a copy button and the QR code', async () => {
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (text: string) => void written.push(text) }, configurable: true });
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    await act(() => worker.push(uiState()));
+    await click(byTestId('receive-open')!);
+    expect(byTestId('receive-address')?.dataset.address).toBe(ALICE);
+    expect(byTestId('receive-qr')?.querySelector('path')?.getAttribute('d')).toMatch(/^M2 2h1v1h-1z/);
+    await click(byTestId('receive-copy')!);
+    expect(written).toEqual([ALICE]);
+    expect(byTestId('receive-copied')?.dataset.copied).toBe('yes');
+  });
+
+  test('spending: 30 days of bars, totals per site and per creator, and a CSV download', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const base = uiState();
+    const spend = {
+      ...base.spend,
+      days: [{ day: '2026-11-20', amount: '5000000000000', fees: '1', seconds: 50 }, { day: '2026-11-26', amount: '2500000000000', fees: '1', seconds: 25 }],
+      recentSites: [{ site: 'https://a.example', amount: '7500000000000', fees: '2', seconds: 75, lastAt: 2 }],
+      creators: [{ creator: BOB, amount: '7500000000000', fees: '2', seconds: 75, lastAt: 2 }],
+    };
+    await act(() => worker.push({ ...base, spend }));
+    expect(byTestId('spend-today')?.textContent).toContain('Today (0s)');
+    await click(byTestId('spending-open')!);
+    const chart = byTestId('spend-chart')!;
+    expect(chart.dataset.days).toBe('30');
+    expect(chart.dataset.maxPlanck).toBe('5000000000000');
+    const bars = [...chart.querySelectorAll('rect')];
+    expect(bars.at(-1)?.dataset.day).toBe('2026-11-26');
+    expect(bars.filter((bar) => bar.getAttribute('height') !== '0').map((bar) => bar.dataset.day)).toEqual(['2026-11-20', '2026-11-26']);
+    expect(byTestId('recent-site')?.dataset.site).toBe('https://a.example');
+    expect(byTestId('spend-creator')?.dataset.creator).toBe(BOB);
+    expect(byTestId('spend-export')?.getAttribute('download')).toBe('vilokanam-spending-2026-11-26.csv');
+    expect(byTestId('spend-export')?.getAttribute('href')).toMatch(/^blob:/);
+  });
+
+  test('in Hindi: every sentence from the hi locale, numbers and durations through Intl', async () => {
+    installFakeChromeI18n('hi');
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const spent = { ...metering('1'), seconds: 3723, spent: '1234567500000000000' };
+    await act(() => worker.push(uiState({ sessions: [spent], tabs: [playingTab('1')] })));
+    expect(byTestId('session-status')?.textContent).toBe('प्रति सेकंड भुगतान हो रहा है');
+    expect(byTestId('session-seconds')?.textContent).toBe('1 घं, 2 मि 3 से');
+    expect(byTestId('session-spend')?.textContent).toBe('12,34,567.5 VIL');
+    expect(byTestId('session-rate')?.textContent).toBe('0.1 VIL/मिनट (6 VIL/घंटा)');
+    expect(byTestId('metering-toggle')?.textContent).toBe('मीटरिंग रोकें');
   });
 
   test('amounts wait for the chain’s token instead of assuming one', async () => {

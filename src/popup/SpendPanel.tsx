@@ -3,13 +3,12 @@ import { Amount, Section } from '../ui/components';
 import { formatDuration, type Token } from '../ui/format';
 import { t } from '../ui/i18n';
 import { tokenOf } from '../ui/token';
+import { balanceForecast, LOW_BALANCE_SECONDS } from './lowBalance';
 
-const RECENT_SITES_SHOWN = 5;
-
-/** Balance, today's and all-time creator payments with network fees apart, and the sites paid most recently. */
-export function SpendPanel({ state }: { state: UiState }) {
+/** Balance (with a warning while it would run out soon), today's and all-time payments with fees apart. */
+export function SpendPanel({ state, now, onReceive, onDetails }: { state: UiState; now: number; onReceive: () => void; onDetails: () => void }) {
   const token = tokenOf(state.network);
-  const recent = state.spend.recentSites.slice(0, RECENT_SITES_SHOWN);
+  const forecast = balanceForecast(state, now);
   return (
     <Section title={t('spendHeading')} testId="spend">
       <div class="row">
@@ -22,26 +21,26 @@ export function SpendPanel({ state }: { state: UiState }) {
           </span>
         )}
       </div>
+      {forecast && forecast.secondsLeft < LOW_BALANCE_SECONDS && (
+        <div class="warning" role="alert" data-testid="low-balance" data-seconds-left={forecast.secondsLeft}>
+          {t('lowBalance', formatDuration(forecast.secondsLeft))}
+          <div class="actions">
+            <button type="button" class="primary" data-testid="low-balance-receive" onClick={onReceive}>
+              {t('reasonActionReceive')}
+            </button>
+          </div>
+        </div>
+      )}
       <Totals label={t('spendToday')} totals={state.spend.today} token={token} testId="spend-today" />
       <Totals label={t('spendAllTime')} totals={state.spend.allTime} token={token} testId="spend-all-time" />
-      {recent.length > 0 && (
-        <>
-          <h2>{t('recentSites')}</h2>
-          <ul class="sites" data-testid="recent-sites">
-            {recent.map((site) => (
-              <li key={site.site} class="row" data-testid="recent-site" data-site={site.site}>
-                <span>{site.site}</span>
-                <span>
-                  <Amount planck={site.amount} token={token} testId="recent-site-amount" />{' '}
-                  <span class="muted">
-                    {t('plusFees')} <Amount planck={site.fees} token={token} testId="recent-site-fees" />
-                  </span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <div class="actions">
+        <button type="button" data-testid="receive-open" onClick={onReceive}>
+          {t('receiveOpen')}
+        </button>
+        <button type="button" data-testid="spending-open" onClick={onDetails}>
+          {t('spendingOpen')}
+        </button>
+      </div>
     </Section>
   );
 }
@@ -49,12 +48,10 @@ export function SpendPanel({ state }: { state: UiState }) {
 function Totals({ label, totals, token, testId }: { label: string; totals: SpendTotals; token: Token; testId: string }) {
   return (
     <div class="row" data-testid={testId} data-seconds={totals.seconds}>
-      <span class="muted">
-        {label} <span class="muted">({formatDuration(totals.seconds)})</span>
-      </span>
+      <span class="muted">{t('spendPeriod', label, formatDuration(totals.seconds))}</span>
       <span>
         <Amount planck={totals.amount} token={token} testId={`${testId}-amount`} />{' '}
-        <span class="muted">
+        <span class="muted small">
           {t('plusFees')} <Amount planck={totals.fees} token={token} testId={`${testId}-fees`} />
         </span>
       </span>

@@ -7,6 +7,8 @@ const spend = (today: [string, string], allTime: [string, string]): SpendState =
   today: { amount: today[0], fees: today[1], seconds: 0 },
   allTime: { amount: allTime[0], fees: allTime[1], seconds: 0 },
   recentSites: [],
+  days: [],
+  creators: [],
 });
 
 describe('budgetLeft', () => {

@@ -127,6 +127,8 @@ export interface NetworkState {
   tokenSymbol: string | null;
   tokenDecimals: number | null;
   ss58Format: number | null;
+  /** `Balances.ExistentialDeposit` in planck: what always stays in an account; null until connected. */
+  existentialDeposit: string | null;
 }
 
 export type KeyStatus = 'no-account' | 'locked' | 'unlocked';
@@ -258,6 +260,20 @@ export interface SiteSpend {
   lastAt: number;
 }
 
+export interface DaySpend extends SpendTotals {
+  /** Local calendar day, YYYY-MM-DD. */
+  day: string;
+}
+
+export interface CreatorSpend {
+  /** The stream creator's address. */
+  creator: string;
+  amount: string;
+  fees: string;
+  seconds: number;
+  lastAt: number;
+}
+
 export interface SpendState {
   /** Local calendar day, YYYY-MM-DD. */
   day: string;
@@ -265,6 +281,10 @@ export interface SpendState {
   allTime: SpendTotals;
   /** Most recent first, at most 20. */
   recentSites: SiteSpend[];
+  /** The last 30 days with spend, oldest first (days without spend are left out). */
+  days: DaySpend[];
+  /** Most recently paid first, at most 100. */
+  creators: CreatorSpend[];
 }
 
 export type BadgeState = 'idle' | 'consent' | 'metering' | 'paused' | 'error' | 'locked';
@@ -333,8 +353,19 @@ export type ChainCallResult =
 export interface EarningsPoint {
   /** ms since the epoch */
   at: number;
-  /** planck */
+  /** planck earned in the stream's life up to then (withdrawn or not) */
   earnings: string;
+}
+
+/** An `EarningsWithdrawn` event the worker saw: a payout from escrow to the creator. */
+export interface PayoutView {
+  /** When the worker saw its block, ms since the epoch. */
+  at: number;
+  /** planck */
+  amount: string;
+  block: number;
+  /** Its place among the stream's payouts in that block. */
+  index: number;
 }
 
 /** One of the creator's streams as the chain holds it now (from storage subscriptions, not polling). */
@@ -345,13 +376,19 @@ export interface CreatorStreamView {
   category: string;
   pricing: PricingInput;
   active: boolean;
-  /** `StreamMetadata.viewer_count`: viewers joined. */
+  /** `StreamMetadata.viewer_count`: viewers joined (it falls only when a viewer leaves the stream on chain). */
   viewerCount: number;
+  /** Viewers with a second recorded in the last 30 s (from the blocks' events): falls when they stop watching. */
+  watchingNow: number;
   /** `TickStream.TickCount`: seconds recorded for all viewers. */
   tickCount: number;
   /** `PaymentHandler.StreamEarnings`: not yet withdrawn. */
   earnings: string;
-  /** Earnings seen over time, oldest first (recorded by the worker while a creator page is open). */
+  /** Earned in the stream's life: not yet withdrawn plus every payout seen. */
+  lifetimeEarned: string;
+  /** Payouts seen (newest first, at most 50), from `EarningsWithdrawn` events. */
+  payouts: PayoutView[];
+  /** Lifetime earnings seen over time, oldest first (recorded by the worker while a creator page is open). */
   history: EarningsPoint[];
 }
 

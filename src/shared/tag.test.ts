@@ -100,9 +100,9 @@ function wellFormed(raw: { stream: string[]; network: string[]; creator: string[
   if (stream === undefined || otherStreams.length > 0) return null;
   if (!/^(0|[1-9][0-9]*)$/.test(stream) || BigInt(stream) >= 2n ** 128n) return null;
   const networks = one(raw.network);
-  if (networks.length > 1 || (networks.length === 1 && !/^0x[0-9a-fA-F]{64}$/.test(networks[0]!))) return null;
+  if (networks.length > 1 || (networks.length === 1 && !/^0x[0-9a-fA-F]{64}$/.test(networks[0]))) return null;
   const creators = one(raw.creator);
-  if (creators.length > 1 || (creators.length === 1 && !/^[1-9A-HJ-NP-Za-km-z]{3,64}$/.test(creators[0]!))) return null;
+  if (creators.length > 1 || (creators.length === 1 && !/^[1-9A-HJ-NP-Za-km-z]{3,64}$/.test(creators[0]))) return null;
   return stream;
 }
 

@@ -18,7 +18,7 @@ function palletErrors(): string[] {
 }
 
 describe('dispatch errors as sentences', () => {
-  beforeEach(installFakeChromeI18n);
+  beforeEach(() => installFakeChromeI18n());
 
   test('every error of the three pallets is listed', () => {
     const errors = palletErrors();

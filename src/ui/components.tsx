@@ -52,9 +52,10 @@ export function ErrorText({ error, testId }: { error: string | null; testId: str
   );
 }
 
-export function Section({ title, testId, children }: { title: string; testId: string; children: ComponentChildren }) {
+/** A titled panel; `id` makes it a link target (`options/index.html#budgets`). */
+export function Section({ title, testId, id, children }: { title: string; testId: string; id?: string; children: ComponentChildren }) {
   return (
-    <section class="panel" data-testid={testId}>
+    <section class="panel" id={id} data-testid={testId}>
       <h2>{title}</h2>
       {children}
     </section>

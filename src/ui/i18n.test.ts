@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import messages from '../../public/_locales/en/messages.json' with { type: 'json' };
-import { getMessage } from './testI18n';
+import { catalogOf, getMessage, LOCALES_DIR } from './testI18n';
 
 const srcDir = join(import.meta.dirname, '..');
-const catalog = messages as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const catalog = catalogOf('en');
+const locales = readdirSync(LOCALES_DIR);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -15,12 +15,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The string literals of `export type <name> = 'a' | 'b' …` in src/shared/messages.ts. */
-function unionMembers(name: string): string[] {
-  const source = readFileSync(join(srcDir, 'shared', 'messages.ts'), 'utf8');
+/** The string literals of `export type <name> = 'a' | 'b' …` in src/shared/<file>. */
+function unionMembers(name: string, file = 'messages.ts'): string[] {
+  const source = readFileSync(join(srcDir, 'shared', file), 'utf8');
   const declaration = new RegExp(`export type ${name} =([^;]+);`).exec(source);
   if (!declaration) throw new Error(`type ${name} not found in messages.ts`);
-  return [...declaration[1]!.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/'([^']+)'/g)].map((match) => match[1]!);
+  return [...declaration[1].replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/'([^']+)'/g)].map((match) => match[1]);
 }
 
 describe('locale strings (public/_locales/en/messages.json)', () => {
@@ -29,7 +29,7 @@ describe('locale strings (public/_locales/en/messages.json)', () => {
     for (const file of sourceFiles(srcDir)) {
       const source = readFileSync(file, 'utf8');
       const keys = [...source.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g), ...source.matchAll(/label: '([A-Za-z0-9_]+)'/g)];
-      for (const [, key] of keys) if (!(key! in catalog)) missing.push(`${file}: ${key}`);
+      for (const [, key] of keys) if (!(key in catalog)) missing.push(`${file}: ${key}`);
     }
     expect(missing).toEqual([]);
   });
@@ -37,6 +37,8 @@ describe('locale strings (public/_locales/en/messages.json)', () => {
   test('every built key has a string: reasons, network and session statuses', () => {
     const keys = [
       ...unionMembers('NotBillingCode').map((code) => `reason_${code.replaceAll('-', '_')}`),
+      ...unionMembers('NotBillingCode').map((code) => `reasonText_${code.replaceAll('-', '_')}`),
+      ...unionMembers('StreamDetailsProblem', 'streamDetails.ts').map((problem) => `errorStream_${problem.replaceAll('-', '_')}`),
       ...unionMembers('ConnectionStatus').map((status) => `network_${status}`),
       ...unionMembers('SessionStatus').map((status) => `sessionStatus_${status}`),
     ];
@@ -46,16 +48,38 @@ describe('locale strings (public/_locales/en/messages.json)', () => {
 
   test('manifest strings exist', () => {
     const manifest = readFileSync(join(srcDir, '..', 'manifest.json'), 'utf8');
-    const keys = [...manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((match) => match[1]!);
+    const keys = [...manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((match) => match[1]);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.filter((key) => !(key in catalog))).toEqual([]);
   });
 
   test('placeholders are declared, numbered from $1, and substituted', () => {
     for (const [key, entry] of Object.entries(catalog)) {
-      const used = [...entry.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((match) => match[1]!.toLowerCase());
+      const used = [...entry.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((match) => match[1].toLowerCase());
       expect(Object.keys(entry.placeholders ?? {}).sort(), key).toEqual([...new Set(used)].sort());
     }
     expect(getMessage('amountTooPrecise', ['Per day', '12'])).toBe('Per day: at most 12 decimals.');
+  });
+});
+
+describe('every locale (public/_locales/*)', () => {
+  test('there is more than English: Hindi proves the path', () => {
+    expect(locales.sort()).toEqual(expect.arrayContaining(['en', 'hi']));
+  });
+
+  test.each(locales.filter((locale) => locale !== 'en'))('%s has every English key, no other key, and the same placeholders', (locale) => {
+    const translated = catalogOf(locale);
+    expect(Object.keys(catalog).filter((key) => !(key in translated)), `keys missing in ${locale}`).toEqual([]);
+    expect(Object.keys(translated).filter((key) => !(key in catalog)), `keys only in ${locale}`).toEqual([]);
+    for (const [key, entry] of Object.entries(translated)) {
+      expect(entry.message.trim(), `${locale}: ${key} is empty`).not.toBe('');
+      const names = (message: string) => [...new Set(message.match(/\$[A-Za-z0-9_]+\$/g) ?? [])].sort();
+      expect(names(entry.message), `${locale}: placeholders of ${key}`).toEqual(names(catalog[key].message));
+      expect(entry.placeholders, `${locale}: placeholder contents of ${key}`).toEqual(catalog[key].placeholders);
+    }
+  });
+
+  test('a Hindi sentence with its substitutions', () => {
+    expect(getMessage('lowBalance', ['5 मि'], 'hi')).toBe('मौजूदा दर पर आपकी शेष राशि लगभग 5 मि और चलेगी। मीटरिंग रुकने से पहले राशि जोड़ें।');
   });
 });

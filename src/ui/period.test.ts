@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { periodText } from './period';
 import { installFakeChromeI18n } from './testI18n';
 
-beforeEach(installFakeChromeI18n);
+beforeEach(() => installFakeChromeI18n());
 
 test('subscription periods read as days when whole, else hours', () => {
   expect(periodText(30 * 86_400_000)).toBe('30 days');

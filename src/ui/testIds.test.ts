@@ -20,8 +20,8 @@ test('docs/testing.md lists every literal data-testid of the popup, options and 
   for (const dir of ['popup', 'options', 'creator', 'ui']) {
     for (const file of pageSources(join(srcDir, dir))) {
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/(?:data-testid|testId)=["']([a-z0-9-]+)["']/g)) ids.add(match[1]!);
-      for (const match of source.matchAll(/testId: '([a-z0-9-]+)'/g)) prefixes.add(match[1]!);
+      for (const match of source.matchAll(/(?:data-testid|testId)=["']([a-z0-9-]+)["']/g)) ids.add(match[1]);
+      for (const match of source.matchAll(/testId: '([a-z0-9-]+)'/g)) prefixes.add(match[1]);
     }
   }
   expect(ids.size).toBeGreaterThan(80);

@@ -7,6 +7,7 @@ import {
   type UiState,
   type WorkerToUiPortMessage,
 } from '../shared/messages';
+import { t } from '../shared/i18n';
 
 export type RequestOf<T extends UiRequestType> = Extract<UiRequest, { type: T }>;
 
@@ -23,8 +24,8 @@ const RECONNECT_DELAY_MS = 500;
 /** The real connection: runtime messages for requests, a long-lived `ui` Port for state. */
 export const chromeWorkerConnection: WorkerConnection = {
   async request<T extends UiRequestType>(request: RequestOf<T>): Promise<UiResult<T>> {
-    const reply = (await chrome.runtime.sendMessage(request)) as UiReply<UiResult<T>> | undefined;
-    if (!reply) throw new Error('The extension’s background did not answer. Try again.');
+    const reply = await chrome.runtime.sendMessage<RequestOf<T>, UiReply<UiResult<T>> | undefined>(request);
+    if (!reply) throw new Error(t('errorNoAnswer'));
     if (!reply.ok) throw new Error(reply.error);
     return reply.data;
   },

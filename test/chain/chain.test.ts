@@ -16,6 +16,14 @@ const STREAM = 1;
 const DEMO_RATE = 100_000_000_000n; // 0.1 VIL per minute, from the dev preset
 const UNIT = 1_000_000_000_000n;
 
+interface ChainSession {
+  ticks: bigint;
+  paid: bigint;
+  owed: bigint;
+  held: bigint;
+  unflushedTicks: bigint;
+}
+
 const ENGINES: { engine: Engine; available: boolean }[] = [
   { engine: 'chopsticks', available: true },
   { engine: 'node', available: omniNodeAvailable() },
@@ -36,6 +44,24 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
   async function earnings(stream: number): Promise<bigint> {
     return ((await api.query.paymentHandler.streamEarnings(stream)) as unknown as { toBigInt(): bigint }).toBigInt();
   }
+
+  async function session(stream: number, viewer: string): Promise<ChainSession | null> {
+    const stored = (await api.query.tickStream.sessions(stream, viewer)) as unknown as { isNone: boolean; unwrap(): Record<string, { toString(): string }> };
+    if (stored.isNone) return null;
+    const value = stored.unwrap();
+    const big = (name: string) => BigInt(value[name]!.toString());
+    return { ticks: big('ticks'), paid: big('paid'), owed: big('owed'), held: big('held'), unflushedTicks: big('unflushedTicks') };
+  }
+
+  /** Seconds settled on a stream: flushed into its totals, plus what open sessions have not flushed yet. */
+  async function flushedSeconds(stream: number): Promise<bigint> {
+    const totals = (await api.query.tickStream.totals(stream)) as unknown as { seconds: { toString(): string } };
+    return BigInt(totals.seconds.toString());
+  }
+
+  const constant = (pallet: string, name: string) => BigInt((api.consts as any)[pallet][name].toString());
+  /** What a session holds at `rate`: `HeldSeconds` of watching, rounded up. */
+  const windowFunds = (rate: bigint) => (rate * constant('tickStream', 'heldSeconds') + 59n) / 60n;
 
   beforeAll(async () => {
     if (!available) return;
@@ -70,13 +96,14 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     expect(properties.tokenSymbol.unwrap()[0].toString()).toBe('VIL');
     expect(properties.tokenDecimals.unwrap()[0].toNumber()).toBe(12);
     expect(api.runtimeVersion.specName.toString()).toBe('vilokanam');
-    const stream = (await api.query.streamRegistry.streamInfo(STREAM)) as any;
-    expect(stream.isSome).toBe(true);
-    const info = stream.unwrap();
+    const info = ((await api.query.streamRegistry.streamInfo(STREAM)) as any).unwrap();
     expect(info.creator.toString()).toBe(bob.address);
-    expect(info.isActive.isTrue).toBe(true);
-    expect(info.pricingModel.baseRatePerMinute.toBigInt()).toBe(DEMO_RATE);
+    const terms = ((await api.query.streamRegistry.terms(STREAM)) as any).unwrap();
+    expect(terms.isActive.isTrue).toBe(true);
+    expect(terms.pricingModel.baseRatePerMinute.toBigInt()).toBe(DEMO_RATE);
     expect(await free(alice.address)).toBe(1_000_000n * UNIT);
+    // A quiet chain asks for a settlement every second.
+    expect(Number((await api.query.tickStream.settlementInterval()).toString())).toBe(1);
   });
 
   it('reports small real fees through payment_queryInfo', async () => {
@@ -93,13 +120,14 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     expect(notJoined.error).toBe('TickStream.NotJoined');
     const notCreator = await submit(api, charlie, api.tx.paymentHandler.withdrawEarnings(STREAM, 1));
     expect(notCreator.error).toBe('PaymentHandler.Unauthorized');
-    const noStream = await submit(api, charlie, api.tx.tickStream.joinStream(999));
+    const noStream = await submit(api, charlie, api.tx.tickStream.joinStream(999, DEMO_RATE));
     expect(noStream.error).toBe('TickStream.StreamNotFound');
   });
 
-  it('meters a viewer: register, join, 10 ticks, tip, withdraw — balances exact to the unit', async () => {
-    // Charlie registers a stream at a rate that is not a multiple of 60.
+  it('meters a viewer: register, join (hold), 10 settlements, leave, tip, withdraw — balances exact to the unit', async () => {
+    // Charlie registers a stream at a rate that is not a multiple of 60; its deposit is held.
     const RATE = 7_777_777n;
+    const charlieBefore = await free(charlie.address);
     const registered = await submit(
       api,
       charlie,
@@ -115,18 +143,20 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     expect(event).toBeDefined();
     const STREAM = Number(event!.event.data[0].toString());
     expect(STREAM).toBe(3); // after the dev preset's streams 1 and 2
-    expect(event!.event.data[1].toString()).toBe(charlie.address);
+    expect(await free(charlie.address)).toBe(charlieBefore - constant('streamRegistry', 'streamDeposit') - registered.fee);
 
     const aliceStart = await free(alice.address);
     const charlieStart = await free(charlie.address);
     let aliceFees = 0n;
 
-    const joined = await submit(api, alice, api.tx.tickStream.joinStream(STREAM));
+    const joined = await submit(api, alice, api.tx.tickStream.joinStream(STREAM, RATE));
     expect(joined.error).toBeNull();
     expect(joined.events.some(({ event }) => event.section === 'tickStream' && event.method === 'ViewerJoined')).toBe(true);
     aliceFees += joined.fee;
+    const held = windowFunds(RATE) + constant('tickStream', 'sessionDeposit');
+    expect(await free(alice.address)).toBe(aliceStart - held - aliceFees);
 
-    // Ten one-second ticks, signed serially with consecutive nonces and all in flight at once.
+    // Ten one-second settlements, signed serially with consecutive nonces and all in flight at once.
     const ticks = await submitPipelined(
       api,
       alice,
@@ -136,10 +166,21 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
       expect(tick.error).toBeNull();
       aliceFees += tick.fee;
     }
-    expect(BigInt((await api.query.tickStream.tickCount(STREAM)).toString())).toBe(10n);
-    // floor(10 × rate / 60), though each second alone is charged floor((rate + carry) / 60).
+    // floor(10 × rate / 60), though each second alone is charged floor((rate + carry) / 60): owed from
+    // the hold, not yet in escrow (a flush comes every FlushSeconds).
     const tickPayments = (10n * RATE) / 60n;
+    const settled = await session(STREAM, alice.address);
+    expect(settled).toMatchObject({ ticks: 10n, paid: tickPayments, owed: tickPayments, unflushedTicks: 10n });
+    expect(await earnings(STREAM)).toBe(0n);
+    expect(await free(alice.address)).toBe(aliceStart - held - aliceFees);
+
+    // Leaving moves what is owed into escrow and releases the rest.
+    const left = await submit(api, alice, api.tx.tickStream.leaveStream(STREAM));
+    expect(left.error).toBeNull();
+    aliceFees += left.fee;
     expect(await earnings(STREAM)).toBe(tickPayments);
+    expect(await flushedSeconds(STREAM)).toBe(10n);
+    expect(await free(alice.address)).toBe(aliceStart - tickPayments - aliceFees);
 
     const tip = 5n * UNIT;
     const tipped = await submit(api, alice, api.tx.paymentHandler.processPayment(STREAM, tip));
@@ -155,22 +196,29 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     expect(withdrawn.error).toBeNull();
     expect(await earnings(STREAM)).toBe(0n);
     expect(await free(charlie.address)).toBe(charlieStart + withdrawal - withdrawn.fee);
+
+    // Stopped and unused, the stream is removed and its deposit comes back.
+    const stopped = await submit(api, charlie, api.tx.streamRegistry.updateStreamStatus(STREAM, false));
+    const removed = await submit(api, charlie, api.tx.streamRegistry.removeStream(STREAM));
+    expect(removed.error).toBeNull();
+    expect(await free(charlie.address)).toBe(
+      charlieStart + withdrawal - withdrawn.fee - stopped.fee - removed.fee + constant('streamRegistry', 'streamDeposit'),
+    );
   });
 
-  it('pays stream 1 exactly floor(ticks × base rate / 60)', async () => {
+  it('charges stream 1 exactly floor(ticks × base rate / 60), into escrow on leaving', async () => {
     const eve = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Eve');
     const before = await earnings(STREAM);
-    const ticksBefore = BigInt((await api.query.tickStream.tickCount(STREAM)).toString());
-    expect((await submit(api, eve, api.tx.tickStream.joinStream(STREAM))).error).toBeNull();
+    expect((await submit(api, eve, api.tx.tickStream.joinStream(STREAM, DEMO_RATE))).error).toBeNull();
     const ticks = await submitPipelined(
       api,
       eve,
       Array.from({ length: 7 }, () => api.tx.tickStream.recordTick(STREAM, 1, DEMO_RATE)),
     );
     for (const tick of ticks) expect(tick.error).toBeNull();
-    const ticked = BigInt((await api.query.tickStream.tickCount(STREAM)).toString()) - ticksBefore;
-    expect(ticked).toBe(7n);
-    expect(await earnings(STREAM)).toBe(before + (ticked * DEMO_RATE) / 60n);
+    expect((await session(STREAM, eve.address))?.paid).toBe((7n * DEMO_RATE) / 60n);
+    expect((await submit(api, eve, api.tx.tickStream.leaveStream(STREAM))).error).toBeNull();
+    expect(await earnings(STREAM)).toBe(before + (7n * DEMO_RATE) / 60n);
   });
 
   it('charges a subscriber the subscription, then nothing per second', async () => {
@@ -180,7 +228,7 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     const subscribed = await submit(api, dave, api.tx.paymentHandler.subscribe(CLUB, UNIT));
     expect(subscribed.error).toBeNull();
     expect(await earnings(CLUB)).toBe(UNIT);
-    const joined = await submit(api, dave, api.tx.tickStream.joinStream(CLUB));
+    const joined = await submit(api, dave, api.tx.tickStream.joinStream(CLUB, DEMO_RATE));
     const ticks = await submitPipelined(
       api,
       dave,
@@ -188,9 +236,11 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     );
     const fees = subscribed.fee + joined.fee + ticks.reduce((sum, t) => sum + t.fee, 0n);
     for (const tick of ticks) expect(tick.error).toBeNull();
-    expect(BigInt((await api.query.tickStream.tickCount(CLUB)).toString())).toBe(3n);
+    // Seconds recorded, nothing charged or held for them: only the two deposits are held.
+    expect(await session(CLUB, dave.address)).toMatchObject({ ticks: 3n, paid: 0n, held: 0n });
     expect(await earnings(CLUB)).toBe(UNIT);
-    expect(await free(dave.address)).toBe(before - UNIT - fees);
+    const deposits = constant('paymentHandler', 'subscriptionDeposit') + constant('tickStream', 'sessionDeposit');
+    expect(await free(dave.address)).toBe(before - UNIT - deposits - fees);
   });
 
   it('restarts with its state from a database', async () => {
@@ -217,15 +267,15 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     await second.close();
   });
 
-  it('refuses a viewer without funds, changing nothing', async () => {
+  it('refuses to join a viewer who cannot hold the session, changing nothing', async () => {
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
     const broke = keyring.addFromUri('//VilokanamBroke');
-    // Just enough for fees, far too little for a tip.
+    // Enough for fees, far too little for a window at the demo rate (1 VIL).
     const funded = await submit(api, alice, api.tx.balances.transferKeepAlive(broke.address, UNIT / 100n));
     expect(funded.error).toBeNull();
-    const before = await earnings(STREAM);
-    const tip = await submit(api, broke, api.tx.paymentHandler.processPayment(STREAM, UNIT));
-    expect(tip.error).toBe('PaymentHandler.InsufficientFunds');
-    expect(await earnings(STREAM)).toBe(before);
+    const refused = await submit(api, broke, api.tx.tickStream.joinStream(STREAM, DEMO_RATE));
+    expect(refused.error).toBe('TickStream.InsufficientFunds');
+    expect(await session(STREAM, broke.address)).toBeNull();
+    expect(await free(broke.address)).toBe(UNIT / 100n - refused.fee);
   });
 });

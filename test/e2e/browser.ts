@@ -122,7 +122,7 @@ export async function launchExtensionBrowser(options: ExtensionBrowserOptions = 
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
-  const context = browser.contexts()[0]!;
+  const context = browser.contexts()[0];
   const browserSession: CDPSession = await browser.newBrowserCDPSession();
   const extensionId = unpackedExtensionId(extensionDir);
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;

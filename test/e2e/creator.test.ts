@@ -96,8 +96,11 @@ describe('creators (real chain)', () => {
     expect(withdrawal.fee).toBe(withdrawFee);
     expect(await env.state.free(creatorAddress)).toBe(balanceBefore + earned - withdrawFee);
     const withdrawn = (await env.state.events(withdrawFrom)).filter((event) => event.section === 'paymentHandler' && event.method === 'EarningsWithdrawn');
-    expect(withdrawn.map((event) => [event.fields.streamId, event.fields.creator, BigInt(event.fields.amount!)])).toEqual([[stream, creatorAddress, earned]]);
+    expect(withdrawn.map((event) => [event.fields.streamId, event.fields.creator, BigInt(event.fields.amount)])).toEqual([[stream, creatorAddress, earned]]);
     await ui.waitForEarnings(stream, 0n);
+    // The withdrawal is a payout: lifetime earnings keep it, and the viewer who stopped no longer counts.
+    await ui.waitForViewers(stream, 0);
+    expect(await ui.numbers(stream)).toMatchObject({ earnings: 0n, lifetime: earned, payouts: [earned], viewers: 0 });
   });
 
   it('a subscriber to stream 2 watches without per-second charges while the ticks still count', async () => {

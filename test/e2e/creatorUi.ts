@@ -27,6 +27,8 @@ export class CreatorPageUi {
   /** Fills the registration form; resolves with the fee estimate shown (planck) before signing. */
   async fillRegistration(stream: NewStream): Promise<bigint> {
     const page = this.page;
+    // Once the account has streams, registration waits behind a button.
+    if ((await page.locator(byTestId('register-open')).count()) > 0) await page.locator(byTestId('register-open')).click();
     await page.locator(byTestId('register-title')).fill(stream.title);
     await page.locator(byTestId('register-description')).fill(stream.description ?? '');
     await page.locator(byTestId('register-category')).fill(stream.category ?? '');
@@ -63,16 +65,23 @@ export class CreatorPageUi {
   }
 
   /** What the stream's card shows now. */
-  async numbers(streamId: string): Promise<{ earnings: bigint; ticks: number; viewers: number; chartPoints: number }> {
+  async numbers(streamId: string): Promise<{ earnings: bigint; lifetime: bigint; payouts: bigint[]; ticks: number; viewers: number; chartPoints: number }> {
     const card = this.card(streamId);
     await card.waitFor();
     const attribute = async (testId: string, name: string) => (await card.locator(byTestId(testId)).getAttribute(name)) ?? '';
     return {
       earnings: BigInt(await attribute('stream-earnings', 'data-planck')),
+      lifetime: BigInt(await attribute('stream-lifetime', 'data-planck')),
+      payouts: (await card.locator(`${byTestId('payout')} ${byTestId('payout-amount')}`).evaluateAll((amounts) => amounts.map((amount) => amount.getAttribute('data-planck') ?? ''))).map(BigInt),
       ticks: Number(await attribute('stream-ticks', 'data-ticks')),
       viewers: Number(await attribute('stream-viewers', 'data-count')),
       chartPoints: Number(await attribute('earnings-chart', 'data-points')),
     };
+  }
+
+  /** Waits until the card counts this many viewers watching now. */
+  async waitForViewers(streamId: string, viewers: number, timeout = 45_000): Promise<void> {
+    await this.card(streamId).locator(`${byTestId('stream-viewers')}[data-count="${viewers}"]`).waitFor({ timeout });
   }
 
   /** Waits until the card shows exactly these earnings (planck). */

@@ -15,8 +15,34 @@ export class OptionsPage {
     await this.page.locator(`${byTestId('options')}:not([data-account="loading"])`).waitFor();
   }
 
+  /** The first run shows its steps (account → network → budgets) instead of every section. */
+  private async inSetup(): Promise<boolean> {
+    return (await this.page.locator(byTestId('setup-steps')).count()) > 0;
+  }
+
+  async goToSetupStep(step: 'account' | 'network' | 'budgets'): Promise<void> {
+    await this.page.locator(`${byTestId('setup-step')}[data-step="${step}"]`).click();
+    await this.page.locator(`${byTestId('options')}[data-setup="${step}"]`).waitFor();
+  }
+
+  /** Once the account exists, walks the rest of the first run to the page of all settings. */
+  async finishSetup(): Promise<void> {
+    if (!(await this.inSetup())) return;
+    await this.page.locator(`${byTestId('options')}:not([data-account="no-account"])`).waitFor({ timeout: 30_000 });
+    await this.goToSetupStep('budgets');
+    await this.page.locator(byTestId('setup-finish')).click();
+    await this.page.locator(`${byTestId('options')}[data-setup="done"]`).waitFor();
+  }
+
+  /** Picks one of the ways to get an account (create, import a phrase, import a file) when no account exists. */
+  private async chooseAccountWay(way: 'create' | 'import-mnemonic' | 'import-json'): Promise<void> {
+    if (await this.inSetup()) await this.goToSetupStep('account');
+    await this.page.locator(`${byTestId('account-choice')}[data-choice="${way}"]`).click();
+  }
+
   /** Saves the chain endpoint and waits until the worker is connected to it. */
   async setEndpoint(endpoint: string): Promise<void> {
+    if (await this.inSetup()) await this.goToSetupStep('network');
     const input = this.page.locator(byTestId('endpoint-input'));
     if ((await input.inputValue()) !== endpoint) {
       await input.fill(endpoint);
@@ -27,16 +53,19 @@ export class OptionsPage {
   }
 
   async importMnemonic(name: string, mnemonic: string, password: string): Promise<void> {
+    await this.chooseAccountWay('import-mnemonic');
     await this.page.locator(byTestId('import-mnemonic-name')).fill(name);
     await this.page.locator(byTestId('import-mnemonic-text')).fill(mnemonic);
     await this.page.locator(byTestId('import-mnemonic-password')).fill(password);
     await this.page.locator(byTestId('import-mnemonic-password-repeat')).fill(password);
     await this.page.locator(byTestId('import-mnemonic-submit')).click();
+    await this.finishSetup();
     await this.unlockedOrUnlock(password);
   }
 
   /** Creates an account through the whole flow (mnemonic shown once, words re-typed); returns the mnemonic. */
   async createAccount(name: string, password: string): Promise<string> {
+    await this.chooseAccountWay('create');
     await this.page.locator(byTestId('create-name')).fill(name);
     await this.page.locator(byTestId('create-password')).fill(password);
     await this.page.locator(byTestId('create-password-repeat')).fill(password);
@@ -49,9 +78,10 @@ export class OptionsPage {
     await inputs.first().waitFor();
     for (const input of await inputs.all()) {
       const index = Number(await input.getAttribute('data-word-index'));
-      await input.fill(words[index]!);
+      await input.fill(words[index]);
     }
     await this.page.locator(byTestId('create-confirm')).click();
+    await this.finishSetup();
     await this.unlockedOrUnlock(password);
     return words.join(' ');
   }

@@ -64,7 +64,7 @@ function bidiEndpoint(firefox: ChildProcess): Promise<string> {
     firefox.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
+      if (match) resolve(match[1]);
     });
     firefox.once('exit', (code) => reject(new Error(`Firefox exited (${code}) before serving WebDriver BiDi:\n${output}`)));
   });
@@ -78,7 +78,7 @@ class BidiSession {
   private constructor(socket: WebSocket) {
     this.#socket = socket;
     socket.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as BidiMessage;
+      const message = JSON.parse((data as Buffer).toString('utf8')) as BidiMessage;
       const waiting = message.id === undefined ? undefined : this.#pending.get(message.id);
       if (!waiting) return;
       this.#pending.delete(message.id!);

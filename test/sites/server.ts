@@ -67,7 +67,7 @@ async function serveHtml(response: ServerResponse, file: string, query: URLSearc
   const html = (await readFile(file, 'utf8'))
     .replace(TAGS_PLACEHOLDER, tagsFromQuery(query))
     .replaceAll('{{CREATOR_ORIGIN}}', creatorOrigin);
-  response.writeHead(200, { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store' });
+  response.writeHead(200, { 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store' });
   response.end(html);
 }
 

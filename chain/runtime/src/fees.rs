@@ -36,8 +36,10 @@ impl WeightToFeeT for WeightToFee {
 }
 
 parameter_types! {
-	/// Fees rise while blocks are more than half full (of the normal transactions' share).
-	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(50);
+	/// Fees rise while blocks are more than three quarters full (of the normal transactions'
+	/// share). The tick stream widens its settlement interval to keep viewers' settlements within
+	/// this share, so a growing audience does not raise fees; whatever fills blocks beyond it does.
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(75);
 	/// How fast: with every block full, fees grow about 3.3× an hour (600 blocks); with blocks
 	/// empty they fall as fast, never below the base fee.
 	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(4, 1_000);

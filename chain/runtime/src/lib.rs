@@ -17,8 +17,10 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
 mod apis;
-mod configs;
+pub mod configs;
 pub mod fees;
 pub mod genesis_config_presets;
 pub mod weights;

@@ -5,7 +5,12 @@ use crate::{
 	Balances, PaymentHandler, RuntimeCall, RuntimeGenesisConfig, StreamRegistry, TransactionPayment,
 	MILLI_UNIT,
 };
-use frame_support::{dispatch::GetDispatchInfo, genesis_builder_helper::build_state, traits::fungible::Inspect};
+use crate::configs::STREAM_DEPOSIT;
+use frame_support::{
+	dispatch::GetDispatchInfo,
+	genesis_builder_helper::build_state,
+	traits::fungible::{Inspect, InspectHold},
+};
 use sp_genesis_builder::DEV_RUNTIME_PRESET;
 use sp_keyring::Sr25519Keyring;
 
@@ -38,12 +43,15 @@ fn dev_genesis_endows_dev_accounts_and_registers_bobs_stream() {
 		for account in [Sr25519Keyring::Alice, Sr25519Keyring::Ferdie] {
 			assert_eq!(Balances::balance(&account.to_account_id()), DEV_ENDOWMENT);
 		}
-		let stream = StreamRegistry::stream(1).expect("stream 1 exists");
-		assert_eq!(stream.creator, Sr25519Keyring::Bob.to_account_id());
-		assert!(stream.is_active);
-		assert_eq!(stream.pricing_model.base_rate_per_minute, DEMO_RATE_PER_MINUTE);
-		let club = StreamRegistry::stream(2).expect("stream 2 exists");
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_eq!(StreamRegistry::creator(1), Some(bob.clone()));
+		let terms = StreamRegistry::terms(1).expect("stream 1 exists");
+		assert!(terms.is_active);
+		assert_eq!(terms.pricing_model.base_rate_per_minute, DEMO_RATE_PER_MINUTE);
+		let club = StreamRegistry::terms(2).expect("stream 2 exists");
 		assert_eq!(club.pricing_model.subscription_price, Some(CLUB_SUBSCRIPTION_PRICE));
+		// Both streams' deposits are held from Bob.
+		assert_eq!(Balances::total_balance_on_hold(&bob), 2 * STREAM_DEPOSIT);
 		assert_eq!(Balances::balance(&PaymentHandler::escrow_account()), MILLI_UNIT);
 	});
 }
@@ -66,8 +74,17 @@ fn a_ticks_fee_is_under_one_percent_of_the_second_it_pays_for() {
 #[test]
 fn every_call_has_a_nonzero_weight() {
 	let calls = [
-		RuntimeCall::TickStream(pallet_tick_stream::Call::join_stream { stream_id: 1 }),
+		RuntimeCall::TickStream(pallet_tick_stream::Call::join_stream { stream_id: 1, max_rate_per_minute: 1 }),
 		RuntimeCall::TickStream(pallet_tick_stream::Call::leave_stream { stream_id: 1 }),
+		RuntimeCall::TickStream(pallet_tick_stream::Call::close_session {
+			stream_id: 1,
+			viewer: Sr25519Keyring::Bob.to_account_id(),
+		}),
+		RuntimeCall::PaymentHandler(pallet_payment_handler::Call::end_subscription {
+			stream_id: 1,
+			subscriber: Sr25519Keyring::Bob.to_account_id(),
+		}),
+		RuntimeCall::StreamRegistry(pallet_stream_registry::Call::remove_stream { stream_id: 1 }),
 		RuntimeCall::TickStream(pallet_tick_stream::Call::record_tick {
 			stream_id: 1,
 			ticks: 1,

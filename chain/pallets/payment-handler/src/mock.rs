@@ -32,10 +32,15 @@ impl pallet_balances::Config for Test {
 	type Balance = u128;
 	type ExistentialDeposit = frame_support::traits::ConstU128<ED>;
 	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
 impl pallet_stream_registry::Config for Test {
 	type Balance = u128;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type StreamDeposit = frame_support::traits::ConstU128<STREAM_DEPOSIT>;
+	type StreamInUse = PaymentHandler;
 	type MaxTitleLen = ConstU32<16>;
 	type MaxDescriptionLen = ConstU32<32>;
 	type MaxCategoryLen = ConstU32<8>;
@@ -49,12 +54,15 @@ parameter_types! {
 
 pub const PERIOD_MS: u64 = 60_000;
 pub const SUBSCRIPTION_PRICE: u128 = 50;
+pub const SUBSCRIPTION_DEPOSIT: u128 = 5;
+pub const STREAM_DEPOSIT: u128 = 100;
 
 impl pallet_payment_handler::Config for Test {
-	type Currency = Balances;
 	type PalletId = EscrowPalletId;
 	type SubscriptionPeriod = frame_support::traits::ConstU64<PERIOD_MS>;
+	type SubscriptionDeposit = frame_support::traits::ConstU128<SUBSCRIPTION_DEPOSIT>;
 	type Time = Timestamp;
+	type OnSubscribed = ();
 	type WeightInfo = ();
 }
 
@@ -68,7 +76,8 @@ pub const SUBSCRIBABLE: u128 = 2;
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(CREATOR, 1_000), (VIEWER, 1_000), (POOR, 15)],
+		// The creator's 1_000 are free once both stream deposits are held.
+		balances: vec![(CREATOR, 1_000 + 2 * STREAM_DEPOSIT), (VIEWER, 1_000), (POOR, 15)],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

@@ -1,5 +1,9 @@
-use crate::{mock::*, Error, Event, StreamEarnings, Subscriptions};
-use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
+use crate::{mock::*, Error, Event, HoldReason, StreamEarnings, Subscription, Subscriptions};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+use pallet_stream_registry::StreamInUse;
 
 fn escrow_balance() -> u128 {
 	Balances::balance(&PaymentHandler::escrow_account())
@@ -73,11 +77,13 @@ fn withdraw_earnings_pays_the_creator_only() {
 		);
 		assert_ok!(PaymentHandler::withdraw_earnings(RuntimeOrigin::signed(CREATOR), STREAM, 60));
 		assert_eq!(Balances::balance(&CREATOR), 1_060);
+		assert!(PaymentHandler::in_use(STREAM), "earnings are left");
 		assert_eq!(StreamEarnings::<Test>::get(STREAM), 40);
 		System::assert_last_event(Event::EarningsWithdrawn { stream_id: STREAM, creator: CREATOR, amount: 60 }.into());
 		assert_escrow_covers_earnings();
 		assert_ok!(PaymentHandler::withdraw_earnings(RuntimeOrigin::signed(CREATOR), STREAM, 40));
 		assert_eq!(escrow_balance(), ED);
+		assert!(!PaymentHandler::in_use(STREAM), "everything is withdrawn");
 	});
 }
 
@@ -85,9 +91,16 @@ fn withdraw_earnings_pays_the_creator_only() {
 fn subscribe_pays_the_price_into_earnings_for_one_period() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
-		assert_eq!(Balances::balance(&VIEWER), 1_000 - SUBSCRIPTION_PRICE);
+		assert_eq!(Balances::balance(&VIEWER), 1_000 - SUBSCRIPTION_PRICE - SUBSCRIPTION_DEPOSIT);
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::SubscriptionDeposit.into(), &VIEWER),
+			SUBSCRIPTION_DEPOSIT
+		);
 		assert_eq!(StreamEarnings::<Test>::get(SUBSCRIBABLE), SUBSCRIPTION_PRICE);
-		assert_eq!(Subscriptions::<Test>::get(SUBSCRIBABLE, VIEWER), Some(1_000_000 + PERIOD_MS));
+		assert_eq!(
+			Subscriptions::<Test>::get(SUBSCRIBABLE, VIEWER),
+			Some(Subscription { expires_at: 1_000_000 + PERIOD_MS, deposit: SUBSCRIPTION_DEPOSIT })
+		);
 		System::assert_last_event(
 			Event::Subscribed {
 				stream_id: SUBSCRIBABLE,
@@ -97,10 +110,8 @@ fn subscribe_pays_the_price_into_earnings_for_one_period() {
 			}
 			.into(),
 		);
-		assert!(PaymentHandler::is_subscribed(SUBSCRIBABLE, &VIEWER));
-		assert!(!PaymentHandler::is_subscribed(STREAM, &VIEWER));
-		set_now_ms(1_000_000 + PERIOD_MS);
-		assert!(!PaymentHandler::is_subscribed(SUBSCRIBABLE, &VIEWER), "ends after one period");
+		assert_eq!(PaymentHandler::subscription_end(SUBSCRIBABLE, &VIEWER), Some(1_000_000 + PERIOD_MS));
+		assert_eq!(PaymentHandler::subscription_end(STREAM, &VIEWER), None);
 		assert_escrow_covers_earnings();
 	});
 }
@@ -111,7 +122,13 @@ fn subscribing_again_extends_from_the_current_end() {
 		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
 		set_now_ms(1_000_000 + PERIOD_MS / 2);
 		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
-		assert_eq!(Subscriptions::<Test>::get(SUBSCRIBABLE, VIEWER), Some(1_000_000 + 2 * PERIOD_MS));
+		let subscription = Subscriptions::<Test>::get(SUBSCRIBABLE, VIEWER).unwrap();
+		assert_eq!(subscription.expires_at, 1_000_000 + 2 * PERIOD_MS);
+		// One entry, one deposit.
+		assert_eq!(
+			Balances::balance_on_hold(&HoldReason::SubscriptionDeposit.into(), &VIEWER),
+			SUBSCRIPTION_DEPOSIT
+		);
 	});
 }
 
@@ -134,5 +151,42 @@ fn subscribe_errors_change_nothing() {
 			PaymentHandler::subscribe(RuntimeOrigin::signed(POOR), SUBSCRIBABLE, SUBSCRIPTION_PRICE),
 			Error::<Test>::InsufficientFunds
 		);
+	});
+}
+
+#[test]
+fn end_subscription_removes_an_expired_one_and_returns_the_deposit() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(PaymentHandler::subscribe(RuntimeOrigin::signed(VIEWER), SUBSCRIBABLE, SUBSCRIPTION_PRICE));
+		let anyone = || RuntimeOrigin::signed(POOR);
+		assert_noop!(
+			PaymentHandler::end_subscription(anyone(), SUBSCRIBABLE, VIEWER),
+			Error::<Test>::SubscriptionActive
+		);
+		assert_noop!(PaymentHandler::end_subscription(anyone(), STREAM, VIEWER), Error::<Test>::NotSubscribed);
+		set_now_ms(1_000_000 + PERIOD_MS);
+		assert_ok!(PaymentHandler::end_subscription(anyone(), SUBSCRIBABLE, VIEWER));
+		assert!(Subscriptions::<Test>::get(SUBSCRIBABLE, VIEWER).is_none());
+		assert_eq!(Balances::balance_on_hold(&HoldReason::SubscriptionDeposit.into(), &VIEWER), 0);
+		assert_eq!(Balances::balance(&VIEWER), 1_000 - SUBSCRIPTION_PRICE);
+		System::assert_last_event(Event::SubscriptionEnded { stream_id: SUBSCRIBABLE, subscriber: VIEWER }.into());
+	});
+}
+
+#[test]
+fn pay_from_hold_moves_held_funds_into_the_streams_earnings() {
+	new_test_ext().execute_with(|| {
+		use frame_support::traits::fungible::MutateHold;
+		let reason: RuntimeHoldReason = HoldReason::SubscriptionDeposit.into();
+		assert_ok!(Balances::hold(&reason, &VIEWER, 300));
+		assert_ok!(PaymentHandler::pay_from_hold(&VIEWER, STREAM, 120, &reason));
+		assert_eq!(Balances::balance_on_hold(&reason, &VIEWER), 180);
+		assert_eq!(Balances::balance(&VIEWER), 700, "free balance is untouched");
+		assert_eq!(StreamEarnings::<Test>::get(STREAM), 120);
+		System::assert_last_event(Event::PaymentProcessed { stream_id: STREAM, payer: VIEWER, amount: 120 }.into());
+		assert_escrow_covers_earnings();
+		// More than is held fails and changes nothing.
+		assert!(PaymentHandler::pay_from_hold(&VIEWER, STREAM, 181, &reason).is_err());
+		assert_eq!(StreamEarnings::<Test>::get(STREAM), 120);
 	});
 }

@@ -1,5 +1,8 @@
-use crate::{mock::*, CreatorStreams, Error, Event, NextStreamId, PricingModel, StreamInfo};
-use frame_support::{assert_noop, assert_ok};
+use crate::{mock::*, CreatorStreams, Error, Event, HoldReason, NextStreamId, PricingModel, StreamInfo, Terms};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
 
 fn pricing(rate: u128) -> PricingModel<u128> {
 	PricingModel {
@@ -31,10 +34,12 @@ fn register_stream_stores_it_active_with_ids_from_one() {
 		assert_eq!(stream.title.to_vec(), b"Live".to_vec());
 		assert_eq!(stream.description.to_vec(), b"a stream".to_vec());
 		assert_eq!(stream.category.to_vec(), b"music".to_vec());
-		assert_eq!(stream.pricing_model, pricing(600));
 		assert_eq!(stream.created_at, 1);
-		assert!(stream.is_active);
-		assert_eq!(stream.viewer_count, 0);
+		assert_eq!(stream.deposit, DEPOSIT);
+		let terms = Terms::<Test>::get(1).unwrap();
+		assert_eq!(terms.pricing_model, pricing(600));
+		assert!(terms.is_active);
+		assert_eq!(Balances::balance_on_hold(&HoldReason::StreamDeposit.into(), &CREATOR), DEPOSIT);
 		assert_eq!(CreatorStreams::<Test>::get(CREATOR).to_vec(), vec![1]);
 		assert_eq!(NextStreamId::<Test>::get(), 3);
 		System::assert_has_event(
@@ -112,7 +117,7 @@ fn update_stream_status_is_for_the_creator_only() {
 			Error::<Test>::StreamNotFound
 		);
 		assert_ok!(StreamRegistry::update_stream_status(RuntimeOrigin::signed(CREATOR), id, false));
-		assert!(!StreamInfo::<Test>::get(id).unwrap().is_active);
+		assert!(!Terms::<Test>::get(id).unwrap().is_active);
 		System::assert_last_event(Event::StreamStatusUpdated { stream_id: id, is_active: false }.into());
 	});
 }
@@ -134,18 +139,48 @@ fn update_pricing_is_for_the_creator_only_and_validated() {
 			Error::<Test>::InvalidPricingModel
 		);
 		assert_ok!(StreamRegistry::update_pricing(RuntimeOrigin::signed(CREATOR), id, pricing(5)));
-		assert_eq!(StreamInfo::<Test>::get(id).unwrap().pricing_model, pricing(5));
+		assert_eq!(Terms::<Test>::get(id).unwrap().pricing_model, pricing(5));
 		System::assert_last_event(Event::PricingUpdated { stream_id: id, pricing_model: pricing(5) }.into());
 	});
 }
 
 #[test]
-fn viewer_count_moves_with_joins_and_leaves() {
+fn register_stream_needs_the_deposit() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			StreamRegistry::register_stream(RuntimeOrigin::signed(POOR), vec![], vec![], vec![], pricing(1)),
+			Error::<Test>::InsufficientDeposit
+		);
+	});
+}
+
+#[test]
+fn remove_stream_returns_the_deposit_of_a_stopped_unused_stream() {
 	new_test_ext().execute_with(|| {
 		let id = register(CREATOR);
-		StreamRegistry::adjust_viewer_count(id, true);
-		StreamRegistry::adjust_viewer_count(id, true);
-		StreamRegistry::adjust_viewer_count(id, false);
-		assert_eq!(StreamInfo::<Test>::get(id).unwrap().viewer_count, 1);
+		let creator = || RuntimeOrigin::signed(CREATOR);
+		assert_noop!(StreamRegistry::remove_stream(creator(), id), Error::<Test>::StreamStillActive);
+		assert_ok!(StreamRegistry::update_stream_status(creator(), id, false));
+		assert_noop!(StreamRegistry::remove_stream(RuntimeOrigin::signed(OTHER), id), Error::<Test>::Unauthorized);
+		assert_noop!(StreamRegistry::remove_stream(creator(), 99), Error::<Test>::StreamNotFound);
+
+		assert_ok!(StreamRegistry::remove_stream(creator(), id));
+		assert!(StreamInfo::<Test>::get(id).is_none() && Terms::<Test>::get(id).is_none());
+		assert!(CreatorStreams::<Test>::get(CREATOR).is_empty());
+		assert_eq!(Balances::balance_on_hold(&HoldReason::StreamDeposit.into(), &CREATOR), 0);
+		assert_eq!(Balances::balance(&CREATOR), FUNDS);
+		System::assert_last_event(Event::StreamRemoved { stream_id: id, creator: CREATOR, deposit: DEPOSIT }.into());
+		// The id is never handed out again.
+		assert_eq!(register(CREATOR), id + 1);
+	});
+}
+
+#[test]
+fn remove_stream_refuses_a_stream_still_in_use() {
+	new_test_ext().execute_with(|| {
+		NextStreamId::<Test>::put(7);
+		let id = register(CREATOR);
+		assert_ok!(StreamRegistry::update_stream_status(RuntimeOrigin::signed(CREATOR), id, false));
+		assert_noop!(StreamRegistry::remove_stream(RuntimeOrigin::signed(CREATOR), id), Error::<Test>::StreamInUse);
 	});
 }

@@ -46,12 +46,23 @@ impl<Balance: Zero + Copy> PricingModel<Balance> {
 	}
 }
 
-/// A registered stream.
+/// What viewers are billed by, read on every settlement: kept apart from the stream's text so
+/// that the per-second path reads (and proves) a few dozen bytes, not a kilobyte of description.
+#[derive(
+	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
+)]
+pub struct StreamTerms<Balance> {
+	pub pricing_model: PricingModel<Balance>,
+	/// Viewers are billed only while a stream is active.
+	pub is_active: bool,
+}
+
+/// Who owns a stream and how it describes itself: read by pages and by creator-only calls.
 #[derive(
 	Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Debug,
 )]
 #[scale_info(skip_type_params(MaxTitle, MaxDescription, MaxCategory))]
-pub struct StreamMetadata<AccountId, Balance, BlockNumber, MaxTitle, MaxDescription, MaxCategory>
+pub struct StreamDetails<AccountId, Balance, BlockNumber, MaxTitle, MaxDescription, MaxCategory>
 where
 	MaxTitle: Get<u32>,
 	MaxDescription: Get<u32>,
@@ -62,20 +73,17 @@ where
 	pub title: BoundedVec<u8, MaxTitle>,
 	pub description: BoundedVec<u8, MaxDescription>,
 	pub category: BoundedVec<u8, MaxCategory>,
-	pub pricing_model: PricingModel<Balance>,
 	/// The block it was registered in.
 	pub created_at: BlockNumber,
-	/// Viewers are billed only while a stream is active.
-	pub is_active: bool,
-	/// Viewers currently joined.
-	pub viewer_count: u32,
+	/// Held from the creator while the stream exists; returned by `remove_stream`.
+	pub deposit: Balance,
 }
 
 /// A stream title as stored.
 pub type TitleOf<T> = BoundedVec<u8, <T as Config>::MaxTitleLen>;
 
-/// [`StreamMetadata`] for a runtime.
-pub type StreamMetadataOf<T> = StreamMetadata<
+/// [`StreamDetails`] for a runtime.
+pub type StreamDetailsOf<T> = StreamDetails<
 	<T as frame_system::Config>::AccountId,
 	<T as Config>::Balance,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
@@ -83,3 +91,17 @@ pub type StreamMetadataOf<T> = StreamMetadata<
 	<T as Config>::MaxDescriptionLen,
 	<T as Config>::MaxCategoryLen,
 >;
+
+/// Whether anything still refers to a stream, so that it may not be removed yet: open viewer
+/// sessions (tick stream), unwithdrawn earnings (payment handler). Tuples ask each in turn.
+pub trait StreamInUse {
+	fn in_use(stream_id: StreamId) -> bool;
+}
+
+#[impl_trait_for_tuples::impl_for_tuples(8)]
+impl StreamInUse for Tuple {
+	fn in_use(stream_id: StreamId) -> bool {
+		for_tuples!( #( if Tuple::in_use(stream_id) { return true; } )* );
+		false
+	}
+}

@@ -4,6 +4,8 @@
 mod collators;
 mod vilokanam;
 
+pub use vilokanam::{settlement_capacity, settlement_weight, FEE_RESERVE, SESSION_DEPOSIT, STREAM_DEPOSIT, SUBSCRIPTION_DEPOSIT};
+
 use crate::{
 	fees::{FeeMultiplierUpdate, WeightToFee},
 	weights, AccountId, Aura, Balance, Balances, Block, Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
