@@ -6,7 +6,7 @@ type State = Omit<UiState, 'badge'>;
 
 const base = (): State => ({
   account: { status: 'unlocked', address: '5x', name: 'A', pendingCreate: false, autoLockAt: null },
-  network: { endpoint: 'ws://x', status: 'connected', error: null, retryAt: null, genesisHash: '0x', chainName: 'c', tokenSymbol: 'VIL', tokenDecimals: 12, ss58Format: 42, existentialDeposit: '1' },
+  network: { endpoint: 'ws://x', status: 'connected', error: null, retryAt: null, genesisHash: '0x', chainName: 'c', tokenSymbol: 'VIL', tokenDecimals: 12, ss58Format: 42, existentialDeposit: '1', settlementInterval: 1 },
   balance: null,
   paused: false,
   sessions: [],
@@ -30,6 +30,7 @@ const session = (status: StreamSessionView['status']): StreamSessionView => ({
   seconds: 0,
   confirmedSeconds: 0,
   pendingSeconds: 0,
+  onHold: '0',
   spent: '0',
   fees: '0',
   tabIds: [],

@@ -14,7 +14,9 @@ function metadata(calls: Record<string, { section: string; method: string; field
 
 const honest = metadata({
   '9,2': { section: 'tickStream', method: 'recordTick', fields: ['stream_id', 'ticks', 'max_rate_per_minute'] },
-  '9,0': { section: 'tickStream', method: 'joinStream', fields: ['stream_id'] },
+  '9,0': { section: 'tickStream', method: 'joinStream', fields: ['stream_id', 'max_rate_per_minute'] },
+  '9,1': { section: 'tickStream', method: 'leaveStream', fields: ['stream_id'] },
+  '9,9': { section: 'tickStream', method: 'joinStream', fields: ['stream_id'] },
   '5,0': { section: 'balances', method: 'transferAllowDeath', fields: ['dest', 'value'] },
   '9,7': { section: 'tickStream', method: 'recordTick', fields: ['dest', 'value', 'max_rate_per_minute'] },
 });
@@ -23,6 +25,11 @@ describe('checkCall (metadata stand-in)', () => {
   it('lets through the call the worker meant, by pallet, call and argument names', () => {
     expect(() => checkCall(honest, Uint8Array.from([9, 2]), 'tickStream.recordTick')).not.toThrow();
     expect(() => checkCall(honest, Uint8Array.from([9, 0]), 'tickStream.joinStream')).not.toThrow();
+    expect(() => checkCall(honest, Uint8Array.from([9, 1]), 'tickStream.leaveStream')).not.toThrow();
+  });
+
+  it('refuses a join without the agreed max rate (the old runtime’s join_stream(stream_id))', () => {
+    expect(() => checkCall(honest, Uint8Array.from([9, 9]), 'tickStream.joinStream')).toThrow(/arguments \(stream_id\), not \(stream_id, max_rate_per_minute\)/);
   });
 
   it('refuses bytes whose index the metadata names as another call (a transfer where record_tick was meant)', () => {

@@ -4,8 +4,9 @@
  * is TickStream::record_tick.
  */
 export const SIGNABLE_CALLS = {
-  'tickStream.joinStream': ['stream_id'],
+  'tickStream.joinStream': ['stream_id', 'max_rate_per_minute'],
   'tickStream.recordTick': ['stream_id', 'ticks', 'max_rate_per_minute'],
+  'tickStream.leaveStream': ['stream_id'],
   'streamRegistry.registerStream': ['title', 'description', 'category', 'pricing_model'],
   'streamRegistry.updateStreamStatus': ['stream_id', 'is_active'],
   'streamRegistry.updatePricing': ['stream_id', 'pricing_model'],

@@ -2,13 +2,14 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Codec, ISubmittableResult } from '@polkadot/types/types';
-import { u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
 import type { BalanceState, NetworkState } from '../shared/messages';
-import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SignedInfo, TxOutcome } from './chainTypes';
+import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SettlementTerms, SignedInfo, TxOutcome } from './chainTypes';
 import { checkCall, type SignableCall } from './callGuard';
 import type { CreatorChain } from './creatorService';
 import { logDropped } from './dropLog';
-import type { MetadataCache } from './metadataCache';
+import type { MetadataCache, MetadataKey, RuntimeMetadata } from './metadataCache';
+import { METADATA_VERSION_ARG, metadataHashOf, opaqueMetadataOf } from './metadataHash';
 import { NonceManager } from './nonceManager';
 import type { CallEvent, CallOutcome, PalletCall } from './palletCalls';
 import { StorageFeeds } from './storageFeeds';
@@ -33,16 +34,21 @@ interface AccountInfoCodec extends Codec {
   nonce: BigCodec;
   data: { free: BigCodec; frozen?: BigCodec; miscFrozen?: BigCodec };
 }
-interface StreamMetadataCodec extends Codec {
+interface StreamInfoCodec extends Codec {
   creator: Codec;
   title: Codec & { toUtf8(): string };
+}
+interface StreamTermsCodec extends Codec {
   pricingModel: { baseRatePerMinute: BigCodec };
   isActive: Codec & { isTrue: boolean };
 }
 interface ViewerSessionCodec extends Codec {
-  joinedAt: BigCodec;
+  maxRatePerMinute: BigCodec;
+  billedUntil: BigCodec;
   ticks: BigCodec;
   paid: BigCodec;
+  held: BigCodec;
+  deposit: BigCodec;
 }
 
 export interface ChainClientDeps {
@@ -72,6 +78,10 @@ export class ChainClient implements MeteringChain, CreatorChain {
   #account: string | null = null;
   #balance: BalanceState | null = null;
   #unsubscribeBalance: (() => void) | null = null;
+  #unsubscribeInterval: (() => void) | null = null;
+  #settlementTerms: SettlementTerms | null = null;
+  /** The metadata the api decodes with and the hash every signature carries (CheckMetadataHash). */
+  #runtime: RuntimeMetadata | null = null;
   #feeds: StorageFeeds | null = null;
   /** Results still awaited from submitted transactions, resolved as `unknown` if the connection drops. */
   readonly #awaiting = new Set<(outcome: TxOutcome) => void>();
@@ -87,6 +97,18 @@ export class ChainClient implements MeteringChain, CreatorChain {
 
   get balance(): BalanceState | null {
     return this.#balance;
+  }
+
+  get freeBalance(): bigint | null {
+    return this.#balance ? BigInt(this.#balance.free) : null;
+  }
+
+  get settlementInterval(): number | null {
+    return this.#network.settlementInterval;
+  }
+
+  get settlementTerms(): SettlementTerms | null {
+    return this.ready ? this.#settlementTerms : null;
   }
 
   get ready(): boolean {
@@ -125,16 +147,20 @@ export class ChainClient implements MeteringChain, CreatorChain {
 
   async getStream(streamId: string): Promise<ChainStream | null> {
     const api = this.#requireApi();
-    const option = (await api.query.streamRegistry.streamInfo(streamId)) as unknown as OptionCodec<StreamMetadataCodec>;
-    if (option.isNone) return null;
-    const info = option.unwrap();
+    const [infoOption, termsOption] = (await api.queryMulti([
+      [api.query.streamRegistry.streamInfo, streamId],
+      [api.query.streamRegistry.terms, streamId],
+    ] as Parameters<ApiPromise['queryMulti']>[0])) as unknown as [OptionCodec<StreamInfoCodec>, OptionCodec<StreamTermsCodec>];
+    if (infoOption.isNone || termsOption.isNone) return null;
+    const info = infoOption.unwrap();
+    const terms = termsOption.unwrap();
     return {
       streamId,
       title: info.title.toUtf8(),
       creator: info.creator.toString(),
       creatorPublicKey: u8aToHex(info.creator.toU8a()),
-      ratePerMinute: info.pricingModel.baseRatePerMinute.toBigInt(),
-      active: info.isActive.isTrue,
+      ratePerMinute: terms.pricingModel.baseRatePerMinute.toBigInt(),
+      active: terms.isActive.isTrue,
     };
   }
 
@@ -144,7 +170,13 @@ export class ChainClient implements MeteringChain, CreatorChain {
     const value = (await api.query.tickStream.sessions(streamId, viewer)) as unknown as OptionCodec<ViewerSessionCodec>;
     if (value.isNone) return null;
     const session = value.unwrap();
-    return { joinedAtMs: session.joinedAt.toNumber(), ticks: session.ticks.toNumber(), paid: session.paid.toBigInt() };
+    return {
+      maxRatePerMinute: session.maxRatePerMinute.toBigInt(),
+      billedUntilMs: session.billedUntil.toNumber(),
+      ticks: session.ticks.toNumber(),
+      paid: session.paid.toBigInt(),
+      onHold: session.held.toBigInt() + session.deposit.toBigInt(),
+    };
   }
 
   async chainTimeMs(): Promise<number> {
@@ -159,8 +191,12 @@ export class ChainClient implements MeteringChain, CreatorChain {
     return { stateNonce: (info as unknown as AccountInfoCodec).nonce.toNumber(), poolNextIndex: next.toNumber() };
   }
 
-  join(streamId: string): Promise<TxOutcome> {
-    return this.#submit('tickStream.joinStream', (api) => api.tx.tickStream.joinStream(streamId));
+  join(streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
+    return this.#submit('tickStream.joinStream', (api) => api.tx.tickStream.joinStream(streamId, maxRatePerMinute));
+  }
+
+  leave(streamId: string): Promise<TxOutcome> {
+    return this.#submit('tickStream.leaveStream', (api) => api.tx.tickStream.leaveStream(streamId));
   }
 
   recordTicks(
@@ -221,21 +257,24 @@ export class ChainClient implements MeteringChain, CreatorChain {
         });
         provider.connect().catch(reject);
       });
-      const metadata = await this.#deps.metadata.load();
-      const api = await ApiPromise.create({ provider, metadata, noInitWarn: true, throwOnConnect: true }).catch(async (error: unknown) => {
-        // Stored metadata that does not decode would fail every reconnect the same way: drop it.
-        if (Object.keys(metadata).length > 0) {
-          logDropped('runtime metadata', `it does not decode (${error instanceof Error ? error.message : String(error)})`);
-          await this.#deps.metadata.clear().catch(() => undefined);
-        }
-        throw error;
-      });
+      const { runtime, cached } = await runtimeMetadataOf(provider, this.#deps.metadata);
+      // The api decodes and builds calls with exactly the metadata whose hash signs them.
+      const api = await ApiPromise.create({ provider, metadata: { [runtime.key]: runtime.metadata }, noInitWarn: true, throwOnConnect: true }).catch(
+        async (error: unknown) => {
+          // Stored metadata that does not decode would fail every reconnect the same way: drop it.
+          if (cached) {
+            logDropped('runtime metadata', `it does not decode (${error instanceof Error ? error.message : String(error)})`);
+            await this.#deps.metadata.clear().catch(() => undefined);
+          }
+          throw error;
+        },
+      );
       if (generation !== this.#generation) {
         await api.disconnect();
         return;
       }
-      const metadataKey = `${api.genesisHash.toHex()}-${api.runtimeVersion.specVersion.toNumber()}` as const;
-      void this.#deps.metadata.save(metadataKey, () => api.runtimeMetadata.toHex()).catch(() => undefined);
+      if (runtimeKeyOf(api) !== runtime.key) throw new Error(t('errorRuntimeUpgraded'));
+      if (!cached) void this.#deps.metadata.save(runtime).catch(() => undefined);
       const chainName = (await api.rpc.system.chain()).toString();
       const properties = api.registry.getChainProperties();
       if (generation !== this.#generation) return;
@@ -246,6 +285,8 @@ export class ChainClient implements MeteringChain, CreatorChain {
         return;
       }
       this.#api = api;
+      this.#runtime = runtime;
+      this.#settlementTerms = settlementTermsOf(api);
       this.#feeds = new StorageFeeds(api);
       this.#attempt = 0;
       this.#network = {
@@ -259,13 +300,14 @@ export class ChainClient implements MeteringChain, CreatorChain {
         tokenDecimals: properties?.tokenDecimals.unwrapOr(undefined)?.[0]?.toNumber() ?? api.registry.chainDecimals[0] ?? null,
         ss58Format: api.registry.chainSS58 ?? null,
         existentialDeposit: (api.consts.balances.existentialDeposit as unknown as BigCodec).toBigInt().toString(),
+        settlementInterval: null,
       };
       this.#nonces = this.#account ? this.#newNonceManager(api, this.#account) : null;
       provider.on('disconnected', () => {
         if (generation === this.#generation) this.#lost(t('errorConnectionLost', endpoint));
       });
-      // The first payment after a (re)connect needs the nonce: read it while the balance arrives.
-      await Promise.all([this.#followBalance(), this.#nonces?.prefetch()]);
+      // The first payment after a (re)connect needs the nonce: read it while the balance and the interval arrive.
+      await Promise.all([this.#followBalance(), this.#followSettlementInterval(api, generation), this.#nonces?.prefetch()]);
       this.#deps.onChange();
       this.#deps.onReady();
     } catch (error) {
@@ -301,6 +343,8 @@ export class ChainClient implements MeteringChain, CreatorChain {
     this.#retryTimer = null;
     this.#unsubscribeBalance?.();
     this.#unsubscribeBalance = null;
+    this.#unsubscribeInterval?.();
+    this.#unsubscribeInterval = null;
     for (const finish of [...this.#awaiting]) finish({ kind: 'unknown', error: 'The connection to the chain was lost.' });
     const api = this.#api;
     const provider = this.#provider;
@@ -308,6 +352,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
     this.#feeds = null;
     this.#provider = null;
     this.#nonces = null;
+    this.#runtime = null;
     if (api) void api.disconnect().catch(() => undefined);
     else if (provider) void provider.disconnect().catch(() => undefined);
   }
@@ -334,6 +379,21 @@ export class ChainClient implements MeteringChain, CreatorChain {
       else unsubscribe();
     } catch {
       // The connection dropped while subscribing; #lost resubscribes after reconnecting.
+    }
+  }
+
+  /** `TickStream.SettlementInterval`, now and whenever the chain changes it (a storage subscription, no polling). */
+  async #followSettlementInterval(api: ApiPromise, generation: number): Promise<void> {
+    try {
+      const unsubscribe = await api.query.tickStream.settlementInterval((value: Codec) => {
+        if (generation !== this.#generation) return;
+        this.#network = { ...this.#network, settlementInterval: (value as BigCodec).toNumber() };
+        this.#deps.onChange();
+      });
+      if (generation === this.#generation) this.#unsubscribeInterval = unsubscribe as unknown as () => void;
+      else (unsubscribe as unknown as () => void)();
+    } catch {
+      // The connection dropped while subscribing; #lost subscribes again after reconnecting.
     }
   }
 
@@ -371,8 +431,9 @@ export class ChainClient implements MeteringChain, CreatorChain {
   ): Promise<TxOutcome> {
     const api = this.#api;
     const nonces = this.#nonces;
+    const runtime = this.#runtime;
     const signer = this.#deps.signer();
-    if (!api || !nonces || !signer)
+    if (!api || !nonces || !signer || !runtime)
       return Promise.resolve({
         kind: 'rejected',
         error: signer ? 'Not connected to the chain.' : 'The account is locked.',
@@ -380,6 +441,11 @@ export class ChainClient implements MeteringChain, CreatorChain {
         insufficientFunds: false,
       });
     let tx: SubmittableExtrinsic<'promise'>;
+    if (runtimeKeyOf(api) !== runtime.key) {
+      // The runtime was upgraded under the api: its metadata hash is no longer the one signed with.
+      this.#lost(t('errorRuntimeUpgraded'));
+      return Promise.resolve({ kind: 'rejected', error: t('errorRuntimeUpgraded'), retryable: true, insufficientFunds: false });
+    }
     try {
       tx = build(api);
       checkCall(api.registry, tx.method.callIndex, intended);
@@ -397,7 +463,8 @@ export class ChainClient implements MeteringChain, CreatorChain {
       this.#awaiting.add(finish);
       nonces
         .withNextNonce(async (nonce) => {
-          await tx.signAsync(signer, { nonce });
+          // mode 1: CheckMetadataHash on; the runtime refuses the signature unless the hash is its own.
+          await tx.signAsync(signer, { nonce, mode: 1, metadataHash: runtime.metadataHash });
           await onSigned?.({ nonce, hash: tx.hash.toHex() });
           unsubscribe = await tx.send((result) => {
             if (isInABlock(result)) onInBlock?.(result);
@@ -453,6 +520,57 @@ function palletTx(api: ApiPromise, call: PalletCall): SubmittableExtrinsic<'prom
   return method(...call.args);
 }
 
+/** `<genesis hash>-<spec version>` of the runtime the api decodes with now. */
+function runtimeKeyOf(api: ApiPromise): MetadataKey {
+  return `${api.genesisHash.toHex()}-${api.runtimeVersion.specVersion.toNumber()}`;
+}
+
+type Rpc = Pick<WsProvider, 'send'>;
+
+/**
+ * The connected runtime's metadata V15 and its RFC-78 hash: from the cache when it holds this runtime (same
+ * genesis hash, spec version and token), else from the node (`Metadata_metadata_at_version(15)`, the
+ * runtime call `api.call.metadata.metadataAtVersion` makes) and merkleized here. Read before the api exists,
+ * so that the api is handed these very bytes.
+ */
+async function runtimeMetadataOf(rpc: Rpc, cache: MetadataCache): Promise<{ runtime: RuntimeMetadata; cached: boolean }> {
+  const [genesisHash, version, properties] = (await Promise.all([
+    rpc.send('chain_getBlockHash', [0]),
+    rpc.send('state_getRuntimeVersion', []),
+    rpc.send('system_properties', []),
+  ])) as [string, { specVersion: number }, { tokenSymbol?: string | string[]; tokenDecimals?: number | number[] }];
+  const key: MetadataKey = `${genesisHash as `0x${string}`}-${version.specVersion}`;
+  const tokenSymbol = [properties.tokenSymbol].flat()[0];
+  const tokenDecimals = [properties.tokenDecimals].flat()[0];
+  if (typeof tokenSymbol !== 'string' || typeof tokenDecimals !== 'number') throw new Error(t('errorNoTokenProperties'));
+  const stored = await cache.load(key);
+  if (stored && stored.tokenSymbol === tokenSymbol && stored.tokenDecimals === tokenDecimals) return { runtime: stored, cached: true };
+  const answer = (await rpc.send('state_call', ['Metadata_metadata_at_version', METADATA_VERSION_ARG])) as string;
+  const metadata = opaqueMetadataOf(hexToU8a(answer));
+  if (!metadata) throw new Error(t('errorNoMetadataV15'));
+  const metadataHash = metadataHashOf(metadata, { symbol: tokenSymbol, decimals: tokenDecimals });
+  return { runtime: { key, metadata: u8aToHex(metadata), tokenSymbol, tokenDecimals, metadataHash }, cached: false };
+}
+
+/** The runtime's settlement constants (docs/chain.md). */
+function settlementTermsOf(api: ApiPromise): SettlementTerms {
+  const tickStream = api.consts.tickStream as unknown as Record<string, BigCodec>;
+  const constant = (name: string) => {
+    const value = tickStream[name];
+    if (!value) throw new Error(`The chain has no constant tickStream.${name}.`);
+    return value;
+  };
+  return {
+    sessionDeposit: constant('sessionDeposit').toBigInt(),
+    heldSeconds: constant('heldSeconds').toNumber(),
+    feeReserve: constant('feeReserve').toBigInt(),
+    existentialDeposit: (api.consts.balances.existentialDeposit as unknown as BigCodec).toBigInt(),
+    tickSlackSeconds: constant('tickSlackSeconds').toNumber(),
+    maxSettlementInterval: constant('maxSettlementInterval').toNumber(),
+    maxTicksPerCall: constant('maxTicksPerCall').toNumber(),
+  };
+}
+
 function emptyNetwork(endpoint: string, status: NetworkState['status']): NetworkState {
   return {
     endpoint,
@@ -465,5 +583,6 @@ function emptyNetwork(endpoint: string, status: NetworkState['status']): Network
     tokenDecimals: null,
     ss58Format: null,
     existentialDeposit: null,
+    settlementInterval: null,
   };
 }

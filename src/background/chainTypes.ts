@@ -1,4 +1,4 @@
-/** What the metering engine needs from the chain; the real one is `ChainClient`, tests use fakes. */
+/** What the metering engine and the settlement need from the chain; the real one is `ChainClient`, tests use fakes. */
 
 export interface ChainStream {
   streamId: string;
@@ -11,11 +11,36 @@ export interface ChainStream {
   active: boolean;
 }
 
-/** `TickStream.Sessions(stream, viewer)`, present while the viewer is joined. */
+/** `TickStream.Sessions(stream, viewer)`, present while the viewer is joined (docs/chain.md). */
 export interface ChainViewerSession {
-  joinedAtMs: number;
+  /** The rate joined with: no settlement is charged above it (leave and join again to agree to more). */
+  maxRatePerMinute: bigint;
+  /** ms of chain time: the elapsed-time guard's clock. */
+  billedUntilMs: number;
+  /** Seconds settled since joining. */
   ticks: number;
+  /** Charged since joining (in escrow, or owed from the hold). */
   paid: bigint;
+  /** The viewer's funds on hold for this session (`held`) plus its `deposit`. */
+  onHold: bigint;
+}
+
+/**
+ * The runtime's constants a settlement is planned with (`api.consts.tickStream`,
+ * `api.consts.balances.existentialDeposit`; docs/chain.md).
+ */
+export interface SettlementTerms {
+  sessionDeposit: bigint;
+  /** Seconds of watching at the joined rate a session keeps on hold. */
+  heldSeconds: number;
+  /** Free balance a session must leave for fees. */
+  feeReserve: bigint;
+  existentialDeposit: bigint;
+  /** How far settled seconds may run ahead of chain time. */
+  tickSlackSeconds: number;
+  /** The widest settlement interval, and the most allowance an idle session banks. */
+  maxSettlementInterval: number;
+  maxTicksPerCall: number;
 }
 
 export interface NonceStatus {
@@ -46,7 +71,14 @@ export interface MeteringChain {
   /** `Timestamp.Now` of the best block. */
   chainTimeMs(): Promise<number>;
   nonceStatus(): Promise<NonceStatus>;
-  join(streamId: string): Promise<TxOutcome>;
+  /** `TickStream.SettlementInterval` as the chain last published it (a storage subscription); null until known. */
+  readonly settlementInterval: number | null;
+  /** The runtime's settlement constants; null until connected. */
+  readonly settlementTerms: SettlementTerms | null;
+  /** The viewer's free balance as last heard; null until known. */
+  readonly freeBalance: bigint | null;
+  join(streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome>;
+  leave(streamId: string): Promise<TxOutcome>;
   /** `onSigned` runs (and is awaited) after signing and before sending. Never throws. */
   recordTicks(
     streamId: string,

@@ -7,7 +7,7 @@ import { memoryArea } from './storageArea';
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const flush = () => new Promise((done) => setTimeout(done, 0));
 
-const stream = (streamId: string, earnings: string, tickCount = 0): StreamChainState => ({
+const stream = (streamId: string, earnings: string, secondsWatched = 0, owed = '0'): StreamChainState => ({
   streamId,
   title: `Stream ${streamId}`,
   description: '',
@@ -15,8 +15,10 @@ const stream = (streamId: string, earnings: string, tickCount = 0): StreamChainS
   pricing: { baseRatePerMinute: '60', premiumRatePerMinute: null, subscriptionPrice: null },
   active: true,
   viewerCount: 1,
-  tickCount,
+  secondsWatched,
+  secondsInEscrow: secondsWatched,
   earnings,
+  owed,
 });
 
 /** Storage subscriptions the test drives: `setIds` / `setStreams` play the chain's new blocks. */
@@ -90,7 +92,7 @@ describe('CreatorWatch (fake chain)', () => {
     await flush();
     expect(chain.followedStreams).toEqual([['1', '3']]);
     chain.emit([stream('1', '0'), stream('3', '50', 30)]);
-    expect(page.last()).toMatchObject({ account: ALICE, status: 'ready', subscriptionPeriodMs: 2_592_000_000, streams: [{ streamId: '3', tickCount: 30, earnings: '50' }, { streamId: '1' }] });
+    expect(page.last()).toMatchObject({ account: ALICE, status: 'ready', subscriptionPeriodMs: 2_592_000_000, streams: [{ streamId: '3', secondsWatched: 30, earnings: '50' }, { streamId: '1' }] });
     expect(chain.active).toBe(2);
     page.close();
     expect(chain.active).toBe(0);
@@ -210,6 +212,21 @@ describe('CreatorWatch (fake chain)', () => {
     expect(view.history.map((point) => point.earnings)).toEqual(['100', '115']);
     await watch.flush();
     expect(storage.dump()[payoutsStorageKey(ALICE)]).toEqual({ '3': [{ at: 3000, amount: '60', block: 3, index: 0 }] });
+  });
+
+  test('earnings count what open sessions owe, apart from what is in escrow; a flush moves it without a jump', async () => {
+    const { chain, watch, tick } = setup();
+    const page = fakePort();
+    watch.addPort(page.port);
+    await flush();
+    chain.onIds!(['3']);
+    await flush();
+    chain.emit([stream('3', '0', 10, '20')]);
+    tick(1000);
+    chain.emit([{ ...stream('3', '40', 20, '0'), secondsInEscrow: 20 }]);
+    const view = page.last().streams[0];
+    expect(view).toMatchObject({ earnings: '40', owed: '0', lifetimeEarned: '40', secondsWatched: 20, secondsInEscrow: 20 });
+    expect(view.history.map((point) => point.earnings)).toEqual(['20', '40']);
   });
 
   test('no account (or no chain): idle, nothing followed', async () => {

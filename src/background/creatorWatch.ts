@@ -9,7 +9,7 @@ import type { StorageArea } from './storageArea';
 import { isPayouts, StreamActivity, type BlockActivity } from './streamActivity';
 import { t } from '../shared/i18n';
 
-/** A stream as its storage items hold it (StreamInfo, TickCount, StreamEarnings). */
+/** A stream as its storage items hold it (StreamInfo, Terms, Totals, StreamEarnings, its open Sessions). */
 export type StreamChainState = Omit<CreatorStreamView, 'history' | 'lifetimeEarned' | 'payouts' | 'watchingNow'>;
 
 export type Unsubscribe = () => void;
@@ -21,8 +21,9 @@ export interface CreatorFeedChain {
   /** `StreamRegistry.CreatorStreams(account)`, now and on every change. */
   followCreatorStreams(account: string, onIds: (ids: string[]) => void): Promise<Unsubscribe>;
   /**
-   * One subscription over StreamInfo, TickCount and StreamEarnings of these streams and the block's
-   * events about them (System.Number, System.Events), now and on every change.
+   * One subscription over StreamInfo, Terms, Totals and StreamEarnings of these streams and the block's
+   * events about them (System.Number, System.Events), now and on every change, with what their open
+   * sessions owe and have not flushed yet.
    */
   followStreams(ids: string[], onStreams: (streams: StreamChainState[], activity: BlockActivity) => void): Promise<Unsubscribe>;
 }
@@ -172,11 +173,11 @@ export class CreatorWatch {
   }
 
   /**
-   * Unwithdrawn plus every payout seen, never below what was shown before: a withdrawal's new earnings can
-   * arrive a moment before its `EarningsWithdrawn` event.
+   * Owed by open sessions, in escrow, plus every payout seen, never below what was shown before: a
+   * withdrawal's new earnings can arrive a moment before its `EarningsWithdrawn` event.
    */
   #lifetime(stream: StreamChainState): string {
-    const sum = BigInt(stream.earnings) + this.#activity.withdrawn(stream.streamId);
+    const sum = BigInt(stream.owed) + BigInt(stream.earnings) + this.#activity.withdrawn(stream.streamId);
     const before = BigInt(this.#history[stream.streamId]?.at(-1)?.earnings ?? '0');
     return (sum > before ? sum : before).toString();
   }

@@ -1,51 +1,50 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MetadataCache } from './metadataCache';
+import { MetadataCache, type RuntimeMetadata } from './metadataCache';
 import { memoryArea } from './storageArea';
 
 const GENESIS = `0x${'ab'.repeat(32)}` as const;
+const entry = (specVersion: number, metadata: `0x${string}` = '0x6d657461'): RuntimeMetadata => ({
+  key: `${GENESIS}-${specVersion}`,
+  metadata,
+  tokenSymbol: 'VIL',
+  tokenDecimals: 12,
+  metadataHash: `0x${'5a'.repeat(32)}`,
+});
 
 describe('MetadataCache (in-memory storage fake)', () => {
-  it('gives back the saved metadata under its genesis-specVersion key', async () => {
+  it('gives back the saved metadata and its hash for its genesis-specVersion key only', async () => {
     const cache = new MetadataCache(memoryArea());
-    expect(await cache.load()).toEqual({});
-    await cache.save(`${GENESIS}-7`, () => '0x6d657461');
-    expect(await cache.load()).toEqual({ [`${GENESIS}-7`]: '0x6d657461' });
+    expect(await cache.load(`${GENESIS}-7`)).toBeNull();
+    await cache.save(entry(7));
+    expect(await cache.load(`${GENESIS}-7`)).toEqual(entry(7));
+    expect(await cache.load(`${GENESIS}-8`), 'another runtime').toBeNull();
   });
 
   it('keeps one runtime only: a new spec version replaces the old one', async () => {
     const storage = memoryArea();
     const cache = new MetadataCache(storage);
-    await cache.save(`${GENESIS}-7`, () => '0x01');
-    await cache.save(`${GENESIS}-8`, () => '0x02');
-    expect(await cache.load()).toEqual({ [`${GENESIS}-8`]: '0x02' });
+    await cache.save(entry(7, '0x01'));
+    await cache.save(entry(8, '0x02'));
+    expect(await cache.load(`${GENESIS}-7`)).toBeNull();
+    expect(await cache.load(`${GENESIS}-8`)).toEqual(entry(8, '0x02'));
     expect(Object.keys(storage.dump())).toEqual(['chainMetadata']);
-  });
-
-  it('does not encode or write again what is stored already (a reconnect to the same runtime)', async () => {
-    const storage = memoryArea();
-    await new MetadataCache(storage).save(`${GENESIS}-7`, () => '0x01');
-    const restarted = new MetadataCache(storage);
-    let encoded = 0;
-    await restarted.save(`${GENESIS}-7`, () => {
-      encoded += 1;
-      return '0x02';
-    });
-    expect(encoded).toBe(0);
-    expect(await restarted.load()).toEqual({ [`${GENESIS}-7`]: '0x01' });
   });
 
   it('clear forgets it, so the next connection downloads the metadata again', async () => {
     const cache = new MetadataCache(memoryArea());
-    await cache.save(`${GENESIS}-7`, () => '0x01');
+    await cache.save(entry(7));
     await cache.clear();
-    expect(await cache.load()).toEqual({});
+    expect(await cache.load(`${GENESIS}-7`)).toBeNull();
   });
 
-  it('drops a damaged entry instead of handing it to the API, and logs why', async () => {
+  it.each([
+    ['a damaged key and metadata', { key: 'not-a-key', metadata: 'zz' }],
+    ['an entry without a metadata hash (stored by an earlier version)', { key: `${GENESIS}-7`, metadata: '0x01' }],
+    ['a hash that is not 32 bytes', { ...entry(7), metadataHash: '0x1234' }],
+  ])('drops %s instead of handing it to the API, and logs why', async (_, stored) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const storage = memoryArea({ chainMetadata: { key: 'not-a-key', metadata: 'zz' } });
-    const cache = new MetadataCache(storage);
-    expect(await cache.load()).toEqual({});
+    const storage = memoryArea({ chainMetadata: stored });
+    expect(await new MetadataCache(storage).load(`${GENESIS}-7`)).toBeNull();
     expect(storage.dump()).toEqual({});
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/dropped stored runtime metadata/));
     warn.mockRestore();

@@ -18,6 +18,9 @@ const session = (overrides: Partial<SessionRecord> = {}): SessionRecord => ({
   lastSeenAt: 2,
   lastCountedSecond: 2,
   join: 'joined',
+  joinedRatePerMinute: '100',
+  onHold: '1010',
+  leave: null,
   held: 3,
   inFlight: [{ id: 'a', ticks: 1, nonce: 4, hash: '0xab', createdAt: 2, feeEstimate: '7', unknown: false }],
   confirmedSeconds: 10,
@@ -85,5 +88,27 @@ describe('loadMeterDoc: the metering journal is checked when loaded', () => {
     expect(loaded.paused).toBe(true);
     expect(Object.keys(loaded.sessions)).toEqual([sessionKey(GENESIS, '1')]);
     expect(loaded.consents).toEqual({});
+  });
+
+  it('brings a version-2 journal over to held sessions: a joined session was joined at its agreed rate, nothing known on hold', () => {
+    const { joinedRatePerMinute: _rate, onHold: _onHold, leave: _leave, ...v2session } = session({ agreedRatePerMinute: '250' });
+    const waiting = { ...v2session, streamId: '2', join: 'needed' };
+    const v2 = { ...emptyMeterDoc(DAY), version: 2, sessions: { [sessionKey(GENESIS, '1')]: v2session, [sessionKey(GENESIS, '2')]: waiting } };
+    const loaded = loadMeterDoc(v2, DAY);
+    expect(loaded.sessions[sessionKey(GENESIS, '1')]).toEqual(session({ agreedRatePerMinute: '250', joinedRatePerMinute: '250', onHold: '0' }));
+    expect(loaded.sessions[sessionKey(GENESIS, '2')]).toMatchObject({ join: 'needed', joinedRatePerMinute: null, onHold: '0', leave: null, held: 3 });
+  });
+
+  it('keeps the funds a hold-unaffordable stop says are needed, and drops a stop whose funds are not amounts', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stop = { code: 'hold-unaffordable' as const, message: 'x', funds: { needed: '1021000000000', available: '500000000000' } };
+    const loaded = loadMeterDoc(
+      doc({
+        [sessionKey(GENESIS, '1')]: session({ stop }),
+        [sessionKey(GENESIS, '2')]: session({ streamId: '2', stop: { ...stop, funds: { needed: 'all', available: '0' } } }),
+      }),
+      DAY,
+    );
+    expect(Object.values(loaded.sessions).map((s) => s.stop)).toEqual([stop]);
   });
 });

@@ -7,7 +7,7 @@ import { emptyLedger, type Ledger } from './spendLedger';
  * Bump METER_SCHEMA_VERSION whenever a stored shape changes, and add the step to MIGRATIONS. What is
  * loaded is checked entry by entry (`loadMeterDoc`): an entry that fails is dropped and logged, never used.
  */
-export const METER_SCHEMA_VERSION = 2;
+export const METER_SCHEMA_VERSION = 3;
 
 export const meterStorageKey = (account: string) => `meter:${account}`;
 
@@ -26,6 +26,9 @@ export interface InFlightRecord {
 }
 
 export type JoinState = 'needed' | 'in-flight' | 'joined';
+
+/** Leaving the stream on chain (releasing the session's hold): wanted, or sent and not yet heard back. */
+export type LeaveState = 'needed' | 'in-flight' | null;
 
 export interface SessionRecord {
   streamId: string;
@@ -50,7 +53,16 @@ export interface SessionRecord {
    */
   heldBackSecond?: number | null;
   join: JoinState;
-  /** Counted seconds not yet sent (chain unreachable, locked, stopped…): settled later, never dropped. */
+  /** The chain session's `max_rate_per_minute` (what its hold is sized by); null while not joined. */
+  joinedRatePerMinute: string | null;
+  /** planck the chain session holds (funds for the coming seconds and the deposit), as last read; '0' while not joined. */
+  onHold: string;
+  /** The session leaves the stream on chain once its seconds are settled (it ended, the stream stopped, consent went). */
+  leave: LeaveState;
+  /**
+   * Counted seconds not yet sent: gathering until the chain's settlement interval, or kept while the chain
+   * is unreachable, the key locked…: settled later, never dropped.
+   */
   held: number;
   inFlight: InFlightRecord[];
   confirmedSeconds: number;
@@ -131,6 +143,16 @@ const MIGRATIONS: Record<number, (doc: Stored) => Stored> = {
     }
     return { ...doc, version: 2, network: null, sessions, consents: {}, consentRequests: [] };
   },
+  // 2 → 3: held sessions (docs/chain.md). A session joined before knew no joined rate: it was the agreed one.
+  2: (doc) => {
+    const sessions: Stored = {};
+    for (const [key, session] of Object.entries(isObject(doc.sessions) ? doc.sessions : {})) {
+      sessions[key] = isObject(session)
+        ? { ...session, joinedRatePerMinute: session.join === 'joined' ? session.agreedRatePerMinute : null, onHold: '0', leave: null }
+        : session;
+    }
+    return { ...doc, version: 3, sessions };
+  },
 };
 
 /**
@@ -204,6 +226,7 @@ const NOT_BILLING_CODES: Record<NotBillingCode, true> = {
   'no-account': true,
   'chain-unreachable': true,
   'insufficient-funds': true,
+  'hold-unaffordable': true,
   'rate-changed': true,
   'budget-session': true,
   'budget-day': true,
@@ -211,8 +234,9 @@ const NOT_BILLING_CODES: Record<NotBillingCode, true> = {
   'chain-error': true,
 };
 
+const isFunds = (value: unknown) => value === undefined || (isObject(value) && isPlanck(value.needed) && isPlanck(value.available));
 const isReason = (value: unknown): value is NotBillingReason =>
-  isObject(value) && typeof value.code === 'string' && Object.hasOwn(NOT_BILLING_CODES, value.code) && isText(value.message);
+  isObject(value) && typeof value.code === 'string' && Object.hasOwn(NOT_BILLING_CODES, value.code) && isText(value.message) && isFunds(value.funds);
 
 /** Checks each field with its check; returns the name of the first that fails, or null. */
 function firstBadField(value: Stored, checks: Record<string, (field: unknown) => boolean>): string | null {
@@ -244,6 +268,9 @@ const SESSION_CHECKS = {
   lastCountedSecond: orNull(isCount),
   heldBackSecond: (v: unknown) => v === undefined || v === null || isCount(v),
   join: (v: unknown) => v === 'needed' || v === 'in-flight' || v === 'joined',
+  joinedRatePerMinute: orNull(isPlanck),
+  onHold: isPlanck,
+  leave: (v: unknown) => v === null || v === 'needed' || v === 'in-flight',
   held: isCount,
   inFlight: (v: unknown) => Array.isArray(v) && v.every((entry) => isObject(entry) && firstBadField(entry, IN_FLIGHT_CHECKS) === null),
   confirmedSeconds: isCount,

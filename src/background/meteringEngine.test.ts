@@ -355,9 +355,9 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     await h.seconds(40);
     h.ctx.chainReady = true;
     const session = h.chain.sessions.get('1');
-    if (session) session.joinedAtMs = h.now - 10_000; // joined 10 s ago (e.g. the join landed late)
+    if (session) session.billedUntilMs = h.now - 10_000; // settled up to 10 s ago (e.g. the join landed late)
     await h.second();
-    const allowedNow = 10 + 1 + 12 - 1; // elapsed + this second + slack - ticks already recorded
+    const allowedNow = 10 + 1 + 12; // chain time since billed_until (this second too) + slack
     expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([1, allowedNow]);
     // While the viewer keeps watching, the chain's allowance grows exactly as fast as the backlog...
     await h.seconds(10);
@@ -398,7 +398,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(h.session()?.stopReason).toEqual({ code: 'chain-error', message: expect.stringContaining('System.CallFiltered') });
   });
 
-  it('asks again when the creator raises the rate', async () => {
+  it('asks again when the creator raises the rate, and agreed, leaves and joins again at it (the chain charges at most the joined rate)', async () => {
     const h = harness();
     await h.second();
     await h.engine.decideConsent(h.consent()?.id ?? '', 'allow-once');
@@ -414,7 +414,11 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     await h.seconds(2);
     expect(h.chain.recordCalls.length).toBeGreaterThan(before);
     expect(h.chain.recordCalls.at(-1)?.maxRate).toBe(RATE * 3n);
-    expect(h.chain.sessions.get('1')?.ticks).toBe(h.session()?.seconds);
+    expect(h.chain.joinRates).toEqual([RATE, RATE * 3n]);
+    expect(h.chain.leaveCalls).toEqual(['1']);
+    expect(h.chain.sessions.get('1')?.maxRatePerMinute).toBe(RATE * 3n);
+    expect(h.session()).toMatchObject({ stopReason: null, pendingSeconds: 0 });
+    expect(h.session()?.confirmedSeconds).toBe(h.session()?.seconds);
   });
 
   it('resumes after the worker is killed: nothing lost, nothing paid twice', async () => {

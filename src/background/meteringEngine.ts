@@ -8,30 +8,17 @@ import type {
   StreamSessionView,
   TabView,
 } from '../shared/messages';
-import type { ChainStream, MeteringChain, TxOutcome } from './chainTypes';
+import type { ChainStream, MeteringChain } from './chainTypes';
 import { FrameRegistry, type FrameState } from './frameRegistry';
-import {
-  consentKey,
-  sessionKey,
-  type ConsentRequestRecord,
-  type InFlightRecord,
-  type MeterDoc,
-  type SessionRecord,
-} from './meterState';
-import { localDay, recordSpend, rollDay } from './spendLedger';
+import { MeterJournal, notBilling } from './meterJournal';
+import { consentKey, sessionKey, type ConsentRequestRecord, type MeterDoc, type SessionRecord } from './meterState';
+import { inFlightTicks, Settlement, settlesHeld } from './settlement';
+import { localDay, rollDay } from './spendLedger';
 import { StreamLookups } from './streamLookups';
 import { t } from '../shared/i18n';
 
+/** A session not seen for this long ends (and leaves the stream on chain, releasing its hold). */
 const SESSION_IDLE_END_MS = 10 * 60_000;
-const MAX_TICKS_PER_CALL = 3600;
-/** `TickSlackSeconds` of the runtime (docs/chain.md, elapsed-time guard). */
-const TICK_SLACK_SECONDS = 12;
-const ELAPSED_GUARD_RETRY_MS = 6000;
-/**
- * A call seen neither in a block nor in the pool may still be in the block being built right now
- * (chopsticks takes it out of the pool first): it counts as dropped only if it still looks so this long after.
- */
-const DROP_CONFIRM_MS = 6000;
 
 export interface MeteringContext {
   hasAccount: boolean;
@@ -46,6 +33,8 @@ export interface MeteringContext {
   alwaysAllowedRate(site: string, creatorPublicKey: string): bigint | null;
   /** The viewer holds a subscription to the stream: its seconds are recorded but cost nothing, so no budget. */
   isSubscribed?(streamId: string): boolean;
+  /** The chain says the stream is stopped now (its terms, followed by a storage subscription); false when not known. */
+  isStreamStopped?(streamId: string): boolean;
 }
 
 export interface MeteringDeps {
@@ -84,14 +73,10 @@ interface FrameVerdict {
 /** Reasons that only say nothing plays: a frame may still prove it played through them. */
 const NOT_A_REFUSAL: ReadonlySet<NotBillingCode> = new Set(['not-playing']);
 
-/** A reason with its sentence in _locales (`reasonText_<code>`, as the pages show it), or a more precise one. */
-export const notBilling = (code: NotBillingCode, message = t(`reasonText_${code.replaceAll('-', '_')}`)): NotBillingReason => ({ code, message });
-
 /** Upper bound of what one second costs at `ratePerMinute` (the chain charges floor((ticks·rate + carry) / 60)). */
 export const perSecondCap = (ratePerMinute: bigint) => (ratePerMinute + 59n) / 60n;
 
 const big = (value: string) => BigInt(value);
-const inFlightTicks = (session: SessionRecord) => session.inFlight.reduce((sum, entry) => sum + entry.ticks, 0);
 /**
  * What a second of the session is expected to cost: the stream's rate as last read on chain, never above
  * what the person agreed to (the chain refuses a higher one).
@@ -102,37 +87,38 @@ const secondPrice = (session: SessionRecord) => {
   return perSecondCap(rate < agreed ? rate : agreed);
 };
 
-/** Decides, second by second, what to pay, and drives join / record_tick through `MeteringChain`. */
+/**
+ * Decides, second by second, what is billable (a stream playing where a person perceives it, with their
+ * consent, within their budgets) and counts it into the journal; `Settlement` sends it to the chain.
+ */
 export class MeteringEngine {
   readonly #deps: MeteringDeps;
   readonly #doc: MeterDoc;
+  readonly #journal: MeterJournal;
+  readonly #settlement: Settlement;
   readonly #lookups: StreamLookups;
-  readonly #busy = new Set<string>();
-  readonly #notBefore = new Map<string, number>();
-  /** Session key → when its unknown calls first looked dropped. */
-  readonly #looksDroppedSince = new Map<string, number>();
-  /** The network fee of the last call that landed: what each second still to be sent is expected to cost in fees. */
-  #feeEstimate: bigint;
-  #saving: Promise<void> = Promise.resolve();
-  #dirty = false;
 
   constructor(deps: MeteringDeps, doc: MeterDoc) {
     this.#deps = deps;
     this.#doc = doc;
+    this.#journal = new MeterJournal(doc, (snapshot) => deps.save(snapshot));
     this.#lookups = new StreamLookups({
       getStream: (streamId) => deps.chain.getStream(streamId),
       genesisHash: () => deps.context().genesisHash,
       now: () => deps.now(),
       onLookup: (genesisHash, streamId, info) => this.#onLookup(genesisHash, streamId, info),
     });
-    this.#feeEstimate = 0n;
-    for (const session of Object.values(doc.sessions)) {
-      if (session.join === 'in-flight') session.join = 'needed';
-      for (const entry of session.inFlight) entry.unknown = true;
-      this.#requeueUnsent(session);
-      session.reconcile = session.inFlight.length > 0;
-      if (big(session.lastFee) > this.#feeEstimate) this.#feeEstimate = big(session.lastFee);
-    }
+    this.#settlement = new Settlement(
+      {
+        now: () => deps.now(),
+        chain: deps.chain,
+        context: () => deps.context(),
+        newId: () => deps.newId(),
+        onChange: () => deps.onChange(),
+        forgetStream: (genesisHash, streamId) => this.#lookups.forget(genesisHash, streamId),
+      },
+      this.#journal,
+    );
   }
 
   get paused(): boolean {
@@ -147,12 +133,12 @@ export class MeteringEngine {
     return this.#doc.ledger;
   }
 
-  /** True while something needs the per-second timer: media playing or seconds still to settle. */
+  /** True while something needs the per-second timer: media playing, seconds still to settle, a stream to leave. */
   needsTicks(): boolean {
     const now = this.#deps.now();
     if (this.#deps.frames.anyPlaying(now)) return true;
     return Object.values(this.#doc.sessions).some(
-      (session) => !session.stop && (session.held > 0 || session.inFlight.length > 0 || session.reconcile),
+      (session) => (session.held > 0 && settlesHeld(session)) || session.inFlight.length > 0 || session.reconcile || session.leave !== null,
     );
   }
 
@@ -181,15 +167,19 @@ export class MeteringEngine {
       const genesis = this.#genesis(ctx);
       const consent = verdict.site && genesis ? this.#doc.consents[consentKey(genesis, verdict.site, verdict.streamId)] : undefined;
       if (consent) consent.lastSeenAt = now;
-      if (verdict.reason?.code === 'rate-changed' && session && !session.stop) this.#stop(session, verdict.reason);
+      if (verdict.reason?.code === 'rate-changed' && session && !session.stop) this.#journal.stop(session, verdict.reason);
       if (verdict.billable && !billable.has(verdict.streamId)) billable.set(verdict.streamId, verdict);
     }
     let counted = 0;
     for (const [streamId, verdict] of billable) counted += this.#count(streamId, verdict, second, now, ctx, playingSince(verdicts, streamId));
     this.#markHeldBack(verdicts, second, ctx);
+    this.#followStreamStates(ctx);
+    this.#leaveWithoutConsent(ctx);
     this.#expire(now);
 
-    await this.#persist();
+    const genesis = this.#genesis(ctx);
+    this.#settlement.billed(new Set(genesis ? [...billable.keys()].map((streamId) => sessionKey(genesis, streamId)) : []));
+    await this.#journal.persist();
     this.#deps.onChange();
     this.pump();
     return counted;
@@ -204,9 +194,14 @@ export class MeteringEngine {
     this.#askTopFrames(verdicts, now);
   }
 
-  /** Sends what is waiting, for every session of the connected network (no-op while unreachable or locked). */
+  /** Sends what is due, for every session of the connected network (no-op while unreachable or locked). */
   pump(): void {
-    for (const key of Object.keys(this.#doc.sessions)) void this.#pumpSession(key);
+    this.#settlement.pump();
+  }
+
+  /** Settles every counted second now (the key is about to lock); resolves once each call is signed. */
+  settleNow(): Promise<void> {
+    return this.#settlement.settleNow();
   }
 
   /** Answers the one request `id` (never another, even for the same stream). */
@@ -227,15 +222,15 @@ export class MeteringEngine {
         if (session.stop?.code === 'rate-changed') session.stop = null;
       }
     }
-    this.#dirty = true;
-    await this.#persist();
+    this.#journal.touch();
+    await this.#journal.persist();
     this.#deps.onChange();
   }
 
   async setPaused(paused: boolean): Promise<void> {
     this.#doc.paused = paused;
-    this.#dirty = true;
-    await this.#persist();
+    this.#journal.touch();
+    await this.#journal.persist();
     this.#deps.onChange();
   }
 
@@ -248,29 +243,29 @@ export class MeteringEngine {
       for (const [key, consent] of Object.entries(this.#doc.consents))
         if (key.startsWith(`${genesis} `) && key.endsWith(` ${streamId}`) && consent.decision === 'declined') delete this.#doc.consents[key];
       this.#lookups.forget(genesis, streamId);
-      this.#notBefore.delete(sessionKey(genesis, streamId));
+      this.#settlement.retry(sessionKey(genesis, streamId));
     }
     this.#doc.lastError = null;
-    this.#dirty = true;
-    await this.#persist();
+    this.#journal.touch();
+    await this.#journal.persist();
     this.#deps.onChange();
     this.pump();
   }
 
-  /** Clears every session stop with this reason (e.g. insufficient funds after the balance went up). */
-  async liftStops(code: NotBillingCode): Promise<void> {
-    const stopped = Object.values(this.#doc.sessions).filter((session) => session.stop?.code === code);
+  /** Clears every session stop with one of these reasons (e.g. insufficient funds after the balance went up). */
+  async liftStops(...codes: NotBillingCode[]): Promise<void> {
+    const stopped = Object.values(this.#doc.sessions).filter((session) => session.stop !== null && codes.includes(session.stop.code));
     if (stopped.length === 0) return;
     for (const session of stopped) session.stop = null;
-    this.#dirty = true;
-    await this.#persist();
+    this.#journal.touch();
+    await this.#journal.persist();
     this.#deps.onChange();
     this.pump();
   }
 
   /** Resolves once everything changed so far is in storage. */
   async flush(): Promise<void> {
-    await this.#persist();
+    await this.#journal.persist();
   }
 
   // ---------- views ----------
@@ -307,6 +302,7 @@ export class MeteringEngine {
           seconds: session.confirmedSeconds + pending,
           confirmedSeconds: session.confirmedSeconds,
           pendingSeconds: pending,
+          onHold: session.onHold,
           spent: session.spent,
           fees: session.fees,
           tabIds: [...new Set(playingHere.map((v) => v.frame.tabId))],
@@ -374,7 +370,7 @@ export class MeteringEngine {
   #followNetwork(ctx: MeteringContext): void {
     if (ctx.genesisHash !== null && ctx.genesisHash !== this.#doc.network) {
       this.#doc.network = ctx.genesisHash;
-      this.#dirty = true;
+      this.#journal.touch();
     }
   }
 
@@ -454,7 +450,7 @@ export class MeteringEngine {
     if (session && info) {
       session.title = info.title;
       session.ratePerMinute = info.ratePerMinute.toString();
-      this.#dirty = true;
+      this.#journal.touch();
     }
     this.#deps.onChange();
   }
@@ -476,7 +472,7 @@ export class MeteringEngine {
     this.#doc.consentRequests = this.#doc.consentRequests.filter(
       (request) => request.genesisHash === genesis && open.has(`${requestKey(request.tabId, request.streamId)} ${request.site}`),
     );
-    if (this.#doc.consentRequests.length !== before) this.#dirty = true;
+    if (this.#doc.consentRequests.length !== before) this.#journal.touch();
     if (genesis === null) return;
     for (const verdict of verdicts) {
       if (!verdict.wantsConsent || !verdict.info || verdict.streamId === null || verdict.site === null) continue;
@@ -499,7 +495,7 @@ export class MeteringEngine {
         requestedAt: now,
       };
       this.#doc.consentRequests = [...this.#doc.consentRequests.filter((r) => r !== existing), request];
-      this.#dirty = true;
+      this.#journal.touch();
     }
   }
 
@@ -515,9 +511,11 @@ export class MeteringEngine {
       const cap = consent?.decision === 'once' ? consent.ratePerMinute : ctx.alwaysAllowedRate(verdict.site, info.creatorPublicKey)?.toString();
       session = newSession(info, verdict.site, cap ?? info.ratePerMinute.toString(), genesis, now);
       this.#doc.sessions[key] = session;
-      this.#dirty = true;
+      this.#journal.touch();
     }
     if (session.lastCountedSecond !== null && second <= session.lastCountedSecond) return 0;
+    // Watched again before it left the stream: it stays (a leave already sent is followed by a new join).
+    if (session.leave === 'needed') session.leave = null;
     // One second per tick that sees it playing. Seconds no tick saw (the worker was stopped, or its timer
     // ran late) are billed only when a frame proves it played them without a break (`playingSince`), and
     // only those after the last counted second and before the stream was last seen not counted.
@@ -530,12 +528,12 @@ export class MeteringEngine {
     }
     if (overBudget) {
       session.stop = notBilling(overBudget);
-      this.#dirty = true;
+      this.#journal.touch();
       return 0;
     }
     session.held += seconds;
     session.lastCountedSecond = second;
-    this.#dirty = true;
+    this.#journal.touch();
     return seconds;
   }
 
@@ -563,7 +561,7 @@ export class MeteringEngine {
       const heldBack = session.heldBackSecond ?? null;
       if (heldBack !== null && heldBack > last) continue;
       session.heldBackSecond = second;
-      this.#dirty = true;
+      this.#journal.touch();
     }
   }
 
@@ -573,9 +571,9 @@ export class MeteringEngine {
    */
   #reservedOf(session: SessionRecord, subscribed: boolean): bigint {
     const perSecond = subscribed ? 0n : secondPrice(session);
-    const held = BigInt(session.held) * (perSecond + this.#feeEstimate);
+    const held = BigInt(session.held) * (perSecond + this.#settlement.feeEstimate);
     const inFlight = session.inFlight.reduce((sum, entry) => sum + BigInt(entry.ticks) * perSecond + big(entry.feeEstimate), 0n);
-    const join = session.join === 'joined' ? 0n : this.#feeEstimate;
+    const join = session.join === 'joined' ? 0n : this.#settlement.feeEstimate;
     return held + inFlight + join;
   }
 
@@ -584,7 +582,7 @@ export class MeteringEngine {
     const budgets = ctx.budgets;
     const subscribed = (s: SessionRecord) => ctx.isSubscribed?.(s.streamId) ?? false;
     const perSecond = subscribed(session) ? 0n : secondPrice(session);
-    const need = BigInt(seconds) * (perSecond + this.#feeEstimate);
+    const need = BigInt(seconds) * (perSecond + this.#settlement.feeEstimate);
     const sessions = Object.values(this.#doc.sessions).filter((s) => s.genesisHash === session.genesisHash);
     const reservedAll = sessions.reduce((sum, s) => sum + this.#reservedOf(s, subscribed(s)), 0n);
     const { today, allTime } = this.#doc.ledger;
@@ -603,23 +601,73 @@ export class MeteringEngine {
     for (const session of Object.values(this.#doc.sessions)) {
       if (session.stop?.code.startsWith('budget-') && this.#budgetExceeded(session, 1, ctx) === null) {
         session.stop = null;
-        this.#dirty = true;
+        this.#journal.touch();
       }
     }
   }
 
+  /**
+   * A stream its creator stopped takes no more seconds: its session leaves at once (the hold is released).
+   * Started again, the session goes on.
+   */
+  #followStreamStates(ctx: MeteringContext): void {
+    const genesis = ctx.genesisHash;
+    if (genesis === null) return;
+    for (const session of Object.values(this.#doc.sessions)) {
+      if (session.genesisHash !== genesis) continue;
+      const looked = this.#lookups.get(genesis, session.streamId)?.info;
+      const stopped = ctx.isStreamStopped?.(session.streamId) === true || looked?.active === false;
+      if (stopped && (session.stop?.code !== 'stream-inactive' || session.join === 'joined')) this.#settlement.streamStopped(session);
+      else if (!stopped && session.stop?.code === 'stream-inactive' && looked?.active === true) {
+        session.stop = null;
+        this.#journal.touch();
+      }
+    }
+  }
+
+  /**
+   * Consent withdrawn — declined, the site blocked, the "always allow" removed — ends a session on chain:
+   * its seconds counted so far are settled, then it leaves the stream. It joins again if allowed again.
+   */
+  #leaveWithoutConsent(ctx: MeteringContext): void {
+    const genesis = ctx.genesisHash;
+    if (genesis === null) return;
+    for (const session of Object.values(this.#doc.sessions)) {
+      if (session.genesisHash !== genesis || session.join !== 'joined' || session.leave !== null) continue;
+      if (!this.#consented(genesis, session, ctx)) this.#settlement.requestLeave(session);
+    }
+  }
+
+  /** Some site the session's stream was allowed on still allows it (a consent of this session, or "always allow"). */
+  #consented(genesis: string, session: SessionRecord, ctx: MeteringContext): boolean {
+    const agreed = big(session.agreedRatePerMinute);
+    const prefix = `${genesis} `;
+    const suffix = ` ${session.streamId}`;
+    for (const [key, consent] of Object.entries(this.#doc.consents)) {
+      if (consent.decision !== 'once' || !key.startsWith(prefix) || !key.endsWith(suffix)) continue;
+      const site = key.slice(prefix.length, key.length - suffix.length);
+      if (!ctx.isBlocked(site)) return true;
+    }
+    const cap = ctx.isBlocked(session.site) ? null : ctx.alwaysAllowedRate(session.site, session.creatorPublicKey);
+    return cap !== null && cap >= agreed;
+  }
+
+  /**
+   * A session not seen for `SESSION_IDLE_END_MS` with nothing left to settle ends: it leaves the stream on
+   * chain (releasing its hold), and goes once it has left.
+   */
   #expire(now: number): void {
     for (const [key, session] of Object.entries(this.#doc.sessions)) {
-      const settled = session.held === 0 && session.inFlight.length === 0 && session.join !== 'in-flight';
-      if (settled && now - session.lastSeenAt > SESSION_IDLE_END_MS) {
-        delete this.#doc.sessions[key];
-        this.#dirty = true;
-      }
+      const settled = session.held === 0 && session.inFlight.length === 0 && session.join !== 'in-flight' && session.leave === null;
+      if (!settled || now - session.lastSeenAt <= SESSION_IDLE_END_MS) continue;
+      if (session.join === 'joined') this.#settlement.requestLeave(session);
+      else delete this.#doc.sessions[key];
+      this.#journal.touch();
     }
     for (const [key, consent] of Object.entries(this.#doc.consents)) {
       if (now - consent.lastSeenAt > SESSION_IDLE_END_MS) {
         delete this.#doc.consents[key];
-        this.#dirty = true;
+        this.#journal.touch();
       }
     }
   }
@@ -628,274 +676,8 @@ export class MeteringEngine {
     const day = (this.#deps.day ?? localDay)(now);
     if (this.#doc.ledger.day !== day) {
       rollDay(this.#doc.ledger, day);
-      this.#dirty = true;
+      this.#journal.touch();
     }
-  }
-
-  // ---------- sending ----------
-
-  /** Seconds are sent only to the network they were watched on: a session of another network waits for it. */
-  async #pumpSession(key: string): Promise<void> {
-    const ctx = this.#deps.context();
-    const session = this.#doc.sessions[key];
-    if (!session || !ctx.chainReady || !ctx.canSign || ctx.genesisHash !== session.genesisHash || this.#busy.has(key)) return;
-    this.#busy.add(key);
-    try {
-      if (session.reconcile) await this.#reconcile(session);
-      if (session.reconcile || session.stop) return;
-      if (session.join !== 'joined') await this.#join(session);
-      if (session.join !== 'joined' || session.stop) return;
-      if ((this.#notBefore.get(key) ?? 0) > this.#deps.now()) return;
-      while (session.held > 0 && !session.stop && !session.reconcile) {
-        let ticks = Math.min(session.held, MAX_TICKS_PER_CALL);
-        if (ticks > 1) ticks = await this.#elapsedAllowance(session, ticks);
-        if (ticks <= 0) {
-          this.#notBefore.set(key, this.#deps.now() + ELAPSED_GUARD_RETRY_MS);
-          break;
-        }
-        await this.#send(session, ticks);
-      }
-    } catch (error) {
-      this.#setError(t('errorChainTalk', errorText(error)));
-    } finally {
-      this.#busy.delete(key);
-      await this.#persist();
-      this.#deps.onChange();
-    }
-  }
-
-  async #send(session: SessionRecord, ticks: number): Promise<void> {
-    const entry: InFlightRecord = {
-      id: this.#deps.newId(),
-      ticks,
-      nonce: null,
-      hash: null,
-      createdAt: this.#deps.now(),
-      feeEstimate: session.lastFee,
-      unknown: false,
-    };
-    session.held -= ticks;
-    session.inFlight.push(entry);
-    this.#dirty = true;
-    await this.#persist();
-    const outcome = this.#deps.chain.recordTicks(session.streamId, ticks, big(session.agreedRatePerMinute), async (signed) => {
-      entry.nonce = signed.nonce;
-      entry.hash = signed.hash;
-      this.#dirty = true;
-      await this.#persist();
-    });
-    void outcome
-      .catch((error: unknown): TxOutcome => ({ kind: 'unknown', error: errorText(error) }))
-      .then((result) => this.#settle(sessionKey(session.genesisHash, session.streamId), entry.id, result));
-  }
-
-  async #settle(key: string, entryId: string, outcome: TxOutcome): Promise<void> {
-    const session = this.#doc.sessions[key];
-    const entry = session?.inFlight.find((item) => item.id === entryId);
-    if (!session || !entry) return;
-    const remove = () => {
-      session.inFlight = session.inFlight.filter((item) => item !== entry);
-    };
-    switch (outcome.kind) {
-      case 'included':
-        remove();
-        session.confirmedSeconds += entry.ticks;
-        session.spent = (big(session.spent) + outcome.paid).toString();
-        session.fees = (big(session.fees) + outcome.fee).toString();
-        session.lastFee = outcome.fee.toString();
-        this.#noteFee(outcome.fee);
-        if (session.chainTicks !== null) session.chainTicks += entry.ticks;
-        if (session.chainPaid !== null) session.chainPaid = (big(session.chainPaid) + outcome.paid).toString();
-        recordSpend(this.#doc.ledger, session, outcome.paid, outcome.fee, entry.ticks, this.#deps.now());
-        break;
-      case 'failed':
-        remove();
-        session.held += entry.ticks;
-        session.fees = (big(session.fees) + outcome.fee).toString();
-        this.#noteFee(outcome.fee);
-        recordSpend(this.#doc.ledger, session, 0n, outcome.fee, 0, this.#deps.now());
-        this.#onDispatchError(session, outcome.error);
-        break;
-      case 'rejected':
-        remove();
-        session.held += entry.ticks;
-        if (outcome.insufficientFunds) this.#stop(session, notBilling('insufficient-funds', t('errorFeeUnpayableStopped')));
-        else if (!outcome.retryable) this.#stop(session, notBilling('chain-error', t('errorPaymentRefused', outcome.error)));
-        break;
-      case 'unknown':
-        if (entry.nonce === null) {
-          remove();
-          session.held += entry.ticks;
-        } else {
-          entry.unknown = true;
-          session.reconcile = true;
-        }
-        break;
-    }
-    this.#dirty = true;
-    await this.#persist();
-    this.#deps.onChange();
-  }
-
-  #onDispatchError(session: SessionRecord, error: string): void {
-    switch (error) {
-      case 'TickStream.TicksExceedElapsedTime':
-        this.#notBefore.set(sessionKey(session.genesisHash, session.streamId), this.#deps.now() + ELAPSED_GUARD_RETRY_MS);
-        return;
-      case 'TickStream.NotJoined':
-        session.join = 'needed';
-        return;
-      case 'TickStream.RateAboveLimit':
-        this.#lookups.forget(session.genesisHash, session.streamId);
-        this.#stop(session, notBilling('rate-changed'));
-        return;
-      case 'TickStream.StreamNotActive':
-        this.#lookups.forget(session.genesisHash, session.streamId);
-        this.#stop(session, notBilling('stream-inactive'));
-        return;
-      case 'TickStream.StreamNotFound':
-        this.#stop(session, notBilling('stream-unknown'));
-        return;
-      default:
-        if (isFundsError(error)) this.#stop(session, notBilling('insufficient-funds', t('errorNoFunds', error)));
-        else this.#stop(session, notBilling('chain-error', t('errorPaymentRefused', error)));
-    }
-  }
-
-  async #join(session: SessionRecord): Promise<void> {
-    const existing = await this.#deps.chain.readSession(session.streamId);
-    if (existing) {
-      this.#markJoined(session, existing.ticks, existing.paid);
-      return;
-    }
-    session.join = 'in-flight';
-    this.#dirty = true;
-    await this.#persist();
-    const outcome = await this.#deps.chain.join(session.streamId);
-    session.join = 'needed';
-    if (outcome.kind === 'included' || outcome.kind === 'failed') {
-      session.fees = (big(session.fees) + outcome.fee).toString();
-      this.#noteFee(outcome.fee);
-      recordSpend(this.#doc.ledger, session, 0n, outcome.fee, 0, this.#deps.now());
-    }
-    if (outcome.kind === 'included') {
-      const joined = await this.#deps.chain.readSession(session.streamId);
-      if (joined) this.#markJoined(session, joined.ticks, joined.paid);
-    } else if (outcome.kind === 'failed') {
-      this.#onDispatchError(session, outcome.error);
-    } else if (outcome.kind === 'rejected') {
-      if (outcome.insufficientFunds) this.#stop(session, notBilling('insufficient-funds', t('errorJoinFeeUnpayable')));
-      else if (!outcome.retryable) this.#stop(session, notBilling('chain-error', t('errorJoinRefused', outcome.error)));
-    }
-    this.#dirty = true;
-  }
-
-  #markJoined(session: SessionRecord, ticks: number, paid: bigint): void {
-    session.join = 'joined';
-    session.chainTicks = ticks;
-    session.chainPaid = paid.toString();
-    this.#dirty = true;
-  }
-
-  /** How many of `ticks` the runtime's elapsed-time guard accepts now. */
-  async #elapsedAllowance(session: SessionRecord, ticks: number): Promise<number> {
-    const [chainSession, chainNow] = await Promise.all([
-      this.#deps.chain.readSession(session.streamId),
-      this.#deps.chain.chainTimeMs(),
-    ]);
-    if (!chainSession) {
-      session.join = 'needed';
-      this.#dirty = true;
-      return 0;
-    }
-    const elapsed = Math.floor((chainNow - chainSession.joinedAtMs) / 1000);
-    return Math.min(ticks, elapsed + TICK_SLACK_SECONDS - chainSession.ticks - inFlightTicks(session));
-  }
-
-  /**
-   * Settles calls whose result was lost, from chain state: a nonce below the account's nonce is in a
-   * block, one the pool still counts is waited for, any other was never included and goes back to `held`.
-   * `TickStream.Sessions` tells how many of the included seconds were recorded and what they cost.
-   */
-  async #reconcile(session: SessionRecord): Promise<void> {
-    if (session.inFlight.some((entry) => !entry.unknown)) return;
-    const unknown = session.inFlight;
-    if (unknown.length === 0) {
-      session.reconcile = false;
-      return;
-    }
-    const { stateNonce, poolNextIndex } = await this.#deps.chain.nonceStatus();
-    if (unknown.some((entry) => entry.nonce !== null && entry.nonce >= stateNonce && entry.nonce < poolNextIndex)) return;
-    if (unknown.some((entry) => entry.nonce === null || entry.nonce >= stateNonce)) {
-      const now = this.#deps.now();
-      const key = sessionKey(session.genesisHash, session.streamId);
-      const since = this.#looksDroppedSince.get(key) ?? now;
-      this.#looksDroppedSince.set(key, since);
-      if (now - since < DROP_CONFIRM_MS) return;
-    }
-    this.#looksDroppedSince.delete(sessionKey(session.genesisHash, session.streamId));
-    const chainSession = await this.#deps.chain.readSession(session.streamId);
-    const included = unknown.filter((entry) => entry.nonce !== null && entry.nonce < stateNonce);
-    const includedTicks = included.reduce((sum, entry) => sum + entry.ticks, 0);
-    let landedTicks = 0;
-    let landedPaid = 0n;
-    if (chainSession && session.chainTicks !== null && session.chainPaid !== null) {
-      landedTicks = Math.max(0, Math.min(includedTicks, chainSession.ticks - session.chainTicks));
-      landedPaid = chainSession.paid > big(session.chainPaid) ? chainSession.paid - big(session.chainPaid) : 0n;
-    }
-    const fees = included.reduce((sum, entry) => sum + big(entry.feeEstimate), 0n);
-    session.held += unknown.reduce((sum, entry) => sum + entry.ticks, 0) - landedTicks;
-    session.confirmedSeconds += landedTicks;
-    session.spent = (big(session.spent) + landedPaid).toString();
-    session.fees = (big(session.fees) + fees).toString();
-    recordSpend(this.#doc.ledger, session, landedPaid, fees, landedTicks, this.#deps.now());
-    if (chainSession) this.#markJoined(session, chainSession.ticks, chainSession.paid);
-    else {
-      session.join = 'needed';
-      session.chainTicks = null;
-      session.chainPaid = null;
-    }
-    session.inFlight = [];
-    session.reconcile = false;
-    this.#dirty = true;
-  }
-
-  #requeueUnsent(session: SessionRecord): void {
-    const unsent = session.inFlight.filter((entry) => entry.nonce === null);
-    if (unsent.length === 0) return;
-    session.held += unsent.reduce((sum, entry) => sum + entry.ticks, 0);
-    session.inFlight = session.inFlight.filter((entry) => entry.nonce !== null);
-  }
-
-  /** The fee a call really cost: the estimate for the seconds still to be sent. */
-  #noteFee(fee: bigint): void {
-    if (fee > 0n) this.#feeEstimate = fee;
-  }
-
-  #stop(session: SessionRecord, reason: NotBillingReason): void {
-    session.stop = reason;
-    this.#doc.lastError = reason.message;
-    this.#dirty = true;
-  }
-
-  #setError(message: string): void {
-    if (this.#doc.lastError === message) return;
-    this.#doc.lastError = message;
-    this.#dirty = true;
-  }
-
-  #persist(): Promise<void> {
-    if (this.#dirty) {
-      this.#dirty = false;
-      const snapshot = structuredClone(this.#doc);
-      this.#saving = this.#saving.then(() =>
-        this.#deps.save(snapshot).catch((error: unknown) => {
-          this.#dirty = true;
-          this.#doc.lastError = t('errorSaveMeter', errorText(error));
-        }),
-      );
-    }
-    return this.#saving;
   }
 }
 
@@ -913,6 +695,9 @@ function newSession(info: ChainStream, site: string, agreedRate: string, genesis
     lastSeenAt: now,
     lastCountedSecond: null,
     join: 'needed',
+    joinedRatePerMinute: null,
+    onHold: '0',
+    leave: null,
     held: 0,
     inFlight: [],
     confirmedSeconds: 0,
@@ -949,16 +734,4 @@ function playingSince(verdicts: FrameVerdict[], streamId: string): number | null
     if (v.billable && v.streamId === streamId && start !== null && (since === null || start < since)) since = start;
   }
   return since;
-}
-
-function isFundsError(error: string): boolean {
-  return (
-    error === 'PaymentHandler.InsufficientFunds' ||
-    error.startsWith('Balances.') ||
-    ['Token.FundsUnavailable', 'Token.BelowMinimum', 'Token.OnlyProvider', 'Token.Frozen'].includes(error)
-  );
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

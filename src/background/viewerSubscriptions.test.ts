@@ -52,8 +52,8 @@ describe('ViewerSubscriptions (fake chain)', () => {
     await flush();
     const chainNow = 1_000_000;
     chain.onChange!(chainNow, [
-      { streamId: '1', price: null, endsAt: null },
-      { streamId: '2', price: 1_000_000_000_000n, endsAt: chainNow + DAY },
+      { streamId: '1', price: null, endsAt: null, active: true },
+      { streamId: '2', price: 1_000_000_000_000n, endsAt: chainNow + DAY, active: true },
     ]);
     expect(changes()).toBe(1);
     expect(subscriptions.views()).toEqual([
@@ -68,13 +68,25 @@ describe('ViewerSubscriptions (fake chain)', () => {
     const { chain, subscriptions } = setup();
     subscriptions.follow(['2']);
     await flush();
-    chain.onChange!(10 * DAY, [{ streamId: '2', price: 5n, endsAt: 10 * DAY - 1 }]);
+    chain.onChange!(10 * DAY, [{ streamId: '2', price: 5n, endsAt: 10 * DAY - 1, active: true }]);
     expect(subscriptions.isSubscribed('2')).toBe(false);
     expect(subscriptions.views()[0].activeUntil).toBeNull();
-    chain.onChange!(10 * DAY, [{ streamId: '2', price: 5n, endsAt: 10 * DAY + SUBSCRIPTION_MARGIN_MS - 1 }]);
+    chain.onChange!(10 * DAY, [{ streamId: '2', price: 5n, endsAt: 10 * DAY + SUBSCRIPTION_MARGIN_MS - 1, active: true }]);
     expect(subscriptions.isSubscribed('2')).toBe(false);
-    chain.onChange!(10 * DAY, [{ streamId: '2', price: 5n, endsAt: 10 * DAY + SUBSCRIPTION_MARGIN_MS }]);
+    chain.onChange!(10 * DAY, [{ streamId: '2', price: 5n, endsAt: 10 * DAY + SUBSCRIPTION_MARGIN_MS, active: true }]);
     expect(subscriptions.isSubscribed('2')).toBe(true);
+  });
+
+  test('a stream its creator stopped, or removed, is known stopped at once; one not heard of is not', async () => {
+    const { chain, subscriptions } = setup();
+    subscriptions.follow(['1', '2', '3']);
+    await flush();
+    expect(subscriptions.isStreamStopped('1')).toBe(false);
+    chain.onChange!(DAY, [
+      { streamId: '1', price: null, endsAt: null, active: true },
+      { streamId: '2', price: null, endsAt: null, active: false },
+    ]);
+    expect([subscriptions.isStreamStopped('1'), subscriptions.isStreamStopped('2'), subscriptions.isStreamStopped('3')]).toEqual([false, true, false]);
   });
 
   test('restart (after a reconnect) follows the same streams again', async () => {

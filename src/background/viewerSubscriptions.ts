@@ -6,14 +6,16 @@ export interface SubscriptionOffer {
   streamId: string;
   /** `subscription_price` when `subscription_available`, else null. */
   price: bigint | null;
-  /** `PaymentHandler.Subscriptions(stream, viewer)`: ms of chain time; null when never subscribed. */
+  /** `PaymentHandler.Subscriptions(stream, viewer).expires_at`: ms of chain time; null when never subscribed. */
   endsAt: number | null;
+  /** `StreamRegistry.Terms.is_active`; false for a stream that is gone. */
+  active: boolean;
 }
 
 export interface SubscriptionFeedChain {
   /** `PaymentHandler.SubscriptionPeriod`, ms of chain time. */
   readonly subscriptionPeriodMs: number;
-  /** One storage subscription over `Timestamp.Now`, the streams' offers and the viewer's subscriptions. */
+  /** One storage subscription over `Timestamp.Now`, the streams' terms and the viewer's subscriptions. */
   followSubscriptions(
     viewer: string,
     streamIds: string[],
@@ -37,7 +39,8 @@ export const SUBSCRIPTION_MARGIN_MS = 60_000;
 
 /**
  * Follows, for the streams the viewer meets (sessions, consent requests, tabs), whether each offers a
- * subscription and until when the viewer holds one, through one chain storage subscription.
+ * subscription, until when the viewer holds one, and whether its creator stopped it, through one chain
+ * storage subscription.
  */
 export class ViewerSubscriptions {
   readonly #deps: ViewerSubscriptionsDeps;
@@ -75,6 +78,12 @@ export class ViewerSubscriptions {
   isSubscribed(streamId: string): boolean {
     const endsAt = this.#offers.get(streamId)?.endsAt ?? null;
     return endsAt !== null && endsAt - this.#chainNowMs >= SUBSCRIPTION_MARGIN_MS;
+  }
+
+  /** The creator stopped the stream (or removed it), as the chain says now; false while not known. */
+  isStreamStopped(streamId: string): boolean {
+    const offer = this.#offers.get(streamId);
+    return offer !== undefined && !offer.active;
   }
 
   views(): SubscriptionView[] {

@@ -31,6 +31,8 @@ import { ViewerSubscriptions } from './viewerSubscriptions';
 import { t } from '../shared/i18n';
 
 export const KEEP_ALIVE_ALARM = 'keep-alive';
+/** Before the key locks, what was counted is signed; a chain that does not take it this fast gets it after the next unlock. */
+const SETTLE_BEFORE_LOCK_MS = 5000;
 
 /** The browser services the worker drives; `index.ts` passes the real ones. */
 export interface WorkerPlatform {
@@ -120,6 +122,7 @@ export class Worker {
       SettingsStore.load(platform.local),
       SitePermissions.load(platform.local),
     ]);
+    let worker: Worker | null = null;
     // Past the auto-lock deadline the key is locked before anything else runs.
     const autoLock = await AutoLock.restore({
       session: platform.session,
@@ -127,9 +130,9 @@ export class Worker {
       now: () => Date.now(),
       minutes: () => settings.settings.autoLockMinutes,
       unlocked: () => keystore.status === 'unlocked',
-      lock: () => keystore.lock(),
+      lock: () => (worker ? worker.#lock() : keystore.lock()),
     });
-    const worker = new Worker(platform, keystore, settings, permissions);
+    worker = new Worker(platform, keystore, settings, permissions);
     worker.#autoLock = autoLock;
     await worker.#loadEngine();
     worker.#chain.setAccount(keystore.address);
@@ -206,7 +209,7 @@ export class Worker {
         this.#ticker.ensureRunning();
         return null;
       case 'keys:lock':
-        await keystore.lock();
+        await this.#lock();
         return null;
       case 'account:create':
         return keystore.create(request.name, request.password);
@@ -292,6 +295,17 @@ export class Worker {
     return callResult(await this.#chain.submitCall(subscribeCall(streamId, maxPrice)), { amount: SUBSCRIBED_PRICE });
   }
 
+  /** Settles every counted second while the key can still sign (bounded in time), then locks it. */
+  async #lock(): Promise<void> {
+    if (this.#keystore.status === 'unlocked') {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTLE_BEFORE_LOCK_MS)));
+      await Promise.race([this.#engine.settleNow().catch(() => undefined), late]);
+      clearTimeout(timer);
+    }
+    await this.#keystore.lock();
+  }
+
   /** "Always allow" typed in the options: the creator's address is checked here, the network is the connected one. */
   async #allowCreator(site: string, creator: string, maxRatePerMinute: string): Promise<void> {
     const genesisHash = this.#chain.network.genesisHash;
@@ -357,7 +371,7 @@ export class Worker {
 
   #onChainChange(): void {
     const free = this.#chain.balance ? BigInt(this.#chain.balance.free) : null;
-    if (free !== null && this.#lastFree !== null && free > this.#lastFree) void this.#engine.liftStops('insufficient-funds');
+    if (free !== null && this.#lastFree !== null && free > this.#lastFree) void this.#engine.liftStops('insufficient-funds', 'hold-unaffordable');
     this.#lastFree = free;
     this.#changed();
   }
@@ -388,6 +402,7 @@ export class Worker {
             return genesis === null ? null : this.#permissions.alwaysAllowedRate(genesis, site, creatorPublicKey);
           },
           isSubscribed: (streamId) => this.#subscriptions.isSubscribed(streamId),
+          isStreamStopped: (streamId) => this.#subscriptions.isStreamStopped(streamId),
         }),
         save: async (meterDoc) => {
           if (account) await this.#platform.local.set({ [meterStorageKey(account)]: meterDoc });

@@ -70,8 +70,10 @@ const club: CreatorStreamView = {
   active: true,
   viewerCount: 2,
   watchingNow: 1,
-  tickCount: 125,
-  earnings: '208333333333',
+  secondsWatched: 125,
+  secondsInEscrow: 120,
+  earnings: '200000000000',
+  owed: '8333333333',
   lifetimeEarned: '308333333333',
   payouts: [{ at: Date.UTC(2026, 10, 20, 12), amount: '100000000000', block: 40, index: 0 }],
   history: [
@@ -164,7 +166,9 @@ describe('Creator page (fake worker)', () => {
     expect(byTestId('stream-viewers', card)?.dataset.count).toBe('1');
     expect(byTestId('stream-joined', card)?.textContent).toBe('2 joined');
     expect(byTestId('stream-ticks', card)?.textContent).toBe('2m 5s');
-    expect(byTestId('stream-earnings', card)?.dataset.planck).toBe('208333333333');
+    expect(byTestId('stream-seconds-in-escrow', card)?.textContent).toBe('2m of it paid into escrow');
+    expect(byTestId('stream-earnings', card)?.dataset.planck).toBe('200000000000');
+    expect(byTestId('stream-owed', card)?.dataset.planck).toBe('8333333333');
     expect(byTestId('stream-lifetime', card)?.dataset.planck).toBe('308333333333');
     expect(byTestId('payout-history', card)?.dataset.count).toBe('1');
     expect(byTestId('payout-amount', card)?.textContent).toBe('0.1 VIL');

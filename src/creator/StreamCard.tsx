@@ -45,9 +45,14 @@ export function StreamCard({ stream, token, period, genesisHash, creator, now }:
         </div>
         <div>
           <span class="muted">{t('creatorWatched')}</span>
-          <span class="value" data-testid="stream-ticks" data-ticks={stream.tickCount}>
-            {formatDuration(stream.tickCount)}
+          <span class="value" data-testid="stream-ticks" data-ticks={stream.secondsWatched} data-in-escrow={stream.secondsInEscrow}>
+            {formatDuration(stream.secondsWatched)}
           </span>
+          {stream.secondsInEscrow < stream.secondsWatched && (
+            <span class="muted small" data-testid="stream-seconds-in-escrow">
+              {t('creatorSecondsInEscrow', formatDuration(stream.secondsInEscrow))}
+            </span>
+          )}
         </div>
         <div>
           <span class="muted">{t('creatorLifetime')}</span>
@@ -56,6 +61,9 @@ export function StreamCard({ stream, token, period, genesisHash, creator, now }:
           </span>
           <span class="muted small">
             {t('creatorUnwithdrawn')} <Amount planck={stream.earnings} token={token} testId="stream-earnings" />
+          </span>
+          <span class="muted small" title={t('creatorOwedHint')}>
+            {t('creatorOwed')} <Amount planck={stream.owed} token={token} testId="stream-owed" />
           </span>
         </div>
       </div>

@@ -164,6 +164,7 @@ describe('Popup (fake worker)', () => {
       seconds: 5,
       confirmedSeconds: 5,
       pendingSeconds: 0,
+      onHold: '0',
       spent: '8333333333',
       fees: '6000000',
       tabIds: [7],
@@ -196,6 +197,7 @@ describe('Popup (fake worker)', () => {
               seconds: 65,
               confirmedSeconds: 63,
               pendingSeconds: 2,
+              onHold: '0',
               spent: '105000000000',
               fees: '3000000000',
               tabIds: [7],
@@ -215,7 +217,10 @@ describe('Popup (fake worker)', () => {
       ),
     );
     expect(byTestId('session-seconds')?.dataset.seconds).toBe('65');
-    expect(byTestId('session-seconds')?.textContent).toBe('1m 5s (2s waiting for the chain)');
+    expect(byTestId('session-seconds')?.textContent).toBe('1m 5s');
+    expect(byTestId('session-settled')?.dataset.seconds).toBe('63');
+    expect(byTestId('session-unsettled')?.dataset.seconds).toBe('2');
+    expect(byTestId('session-on-hold'), 'nothing on hold once the session left the stream').toBeNull();
     expect(byTestId('session-spend')?.textContent).toBe('0.105 VIL');
     expect(byTestId('session-fees')?.textContent).toBe('0.003 VIL');
     // Said once, where it can be fixed: the stopped session, not again as this tab's reason.
@@ -230,6 +235,33 @@ describe('Popup (fake worker)', () => {
     expect(worker.requests).toEqual([{ type: 'metering:retry', streamId: '1' }]);
     await click(container().querySelector<HTMLElement>('[data-testid="reason-action"][data-action="receive"]')!);
     expect(byTestId('popup')?.dataset.view).toBe('receive');
+  });
+
+  test('settled and not yet settled seconds apart, the chain’s interval, and what is on hold while watching', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const state = uiState({ sessions: [{ ...metering('1'), seconds: 47, confirmedSeconds: 40, pendingSeconds: 7 }], tabs: [playingTab('1')] });
+    await act(() => worker.push({ ...state, network: { ...state.network, settlementInterval: 10 } }));
+    expect(byTestId('session-settled')?.textContent).toBe('40s');
+    expect(byTestId('session-unsettled')?.dataset.seconds).toBe('7');
+    expect(byTestId('session-unsettled')?.dataset.interval).toBe('10');
+    expect(byTestId('session-unsettled')?.textContent).toBe('7s · sent every 10s');
+    expect(byTestId('session-on-hold')?.dataset.planck).toBe('1010000000000');
+    expect(byTestId('session-on-hold')?.textContent).toBe('1.01 VIL');
+  });
+
+  test('a viewer who cannot hold the session is told how much is needed and what they have', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const stop = { code: 'hold-unaffordable' as const, message: 'Not enough free balance to start watching.', funds: { needed: '1021000000000', available: '500000000000' } };
+    const stopped = { ...metering('1'), status: 'stopped' as const, stopReason: stop, confirmedSeconds: 0, pendingSeconds: 3, seconds: 3, onHold: '0' };
+    await act(() => worker.push(uiState({ sessions: [stopped], tabs: [{ ...playingTab('1'), billing: false, reason: stop }] })));
+    const reason = byTestId('session-stop-reason')!;
+    expect(reason.dataset.reasonCode).toBe('hold-unaffordable');
+    expect(reason.dataset.needed).toBe('1021000000000');
+    expect(reason.textContent).toContain('1.021 VIL');
+    expect(reason.textContent).toContain('0.5 VIL');
+    expect(container().querySelector('[data-testid="reason-action"][data-action="receive"]')).not.toBeNull();
   });
 
   test('pause becomes resume once the worker reports metering paused', async () => {

@@ -1,5 +1,6 @@
 import type { NotBillingReason } from '../shared/messages';
 import { ErrorText } from '../ui/components';
+import { formatAmount, type Token } from '../ui/format';
 import { reasonTextKey, reasonTitleKey, t } from '../ui/i18n';
 import type { RequestOf } from '../ui/workerConnection';
 import { useAction } from '../ui/useWorker';
@@ -14,6 +15,8 @@ export interface ReasonContext {
   /** The stopped session's stream, when retrying is possible. */
   retryStreamId: string | null;
   onReceive: () => void;
+  /** The chain's token, for the amounts a reason names. */
+  token: Token;
 }
 
 const possible = (action: ReasonAction, context: ReasonContext): boolean => {
@@ -29,9 +32,11 @@ const possible = (action: ReasonAction, context: ReasonContext): boolean => {
  */
 export function ReasonBlock({ reason, context, testId }: { reason: NotBillingReason; context: ReasonContext; testId: string }) {
   const actions = REASON_ACTIONS[reason.code].filter((action) => possible(action, context));
+  const { funds } = reason;
   return (
-    <div class="reason" role="status" data-testid={testId} data-reason-code={reason.code}>
-      <strong>{t(reasonTitleKey(reason.code))}</strong> {t(reasonTextKey(reason.code))}
+    <div class="reason" role="status" data-testid={testId} data-reason-code={reason.code} data-needed={funds?.needed} data-available={funds?.available}>
+      <strong>{t(reasonTitleKey(reason.code))}</strong>{' '}
+      {funds ? t(reasonTextKey(reason.code), formatAmount(funds.needed, context.token), formatAmount(funds.available, context.token)) : t(reasonTextKey(reason.code))}
       {actions.length > 0 && (
         <div class="actions">
           {actions.map((action) => (

@@ -28,7 +28,7 @@ export function WatchingPanel({ state, tab, onReceive }: { state: UiState; tab: 
         </p>
       )}
       {tab && tabReason && (
-        <ReasonBlock reason={tabReason} context={{ site: tab.site, streamId: tab.streamId, retryStreamId: null, onReceive }} testId="not-billing-reason" />
+        <ReasonBlock reason={tabReason} context={{ site: tab.site, streamId: tab.streamId, retryStreamId: null, onReceive, token }} testId="not-billing-reason" />
       )}
       {session ? (
         <SessionView session={session} state={state} token={token} onReceive={onReceive} />
@@ -72,9 +72,17 @@ function SessionView({ session, state, token, onReceive }: { session: StreamSess
         <span class="muted">{t('sessionSeconds')}</span>
         <span data-testid="session-seconds" data-seconds={session.seconds} data-confirmed={session.confirmedSeconds} data-pending={session.pendingSeconds}>
           {formatDuration(session.seconds)}
-          {session.pendingSeconds > 0 && ` ${t('sessionPending', formatDuration(session.pendingSeconds))}`}
         </span>
       </div>
+      <SettlementRows session={session} interval={state.network.settlementInterval} />
+      {BigInt(session.onHold) > 0n && (
+        <div class="row">
+          <span class="muted">{t('sessionOnHold')}</span>
+          <span title={t('sessionOnHoldHint')}>
+            <Amount planck={session.onHold} token={token} testId="session-on-hold" />
+          </span>
+        </div>
+      )}
       <div class="row">
         <span class="muted">{t('sessionSpend')}</span>
         <Amount planck={session.spent} token={token} testId="session-spend" />
@@ -87,11 +95,35 @@ function SessionView({ session, state, token, onReceive }: { session: StreamSess
       {session.stopReason && (
         <ReasonBlock
           reason={session.stopReason}
-          context={{ site: session.site, streamId: stream.streamId, retryStreamId: stream.streamId, onReceive }}
+          context={{ site: session.site, streamId: stream.streamId, retryStreamId: stream.streamId, onReceive, token }}
           testId="session-stop-reason"
         />
       )}
     </div>
+  );
+}
+
+/**
+ * Watched seconds in two parts: settled (in a block on chain) and not yet settled (gathering until the
+ * chain's settlement interval, on their way, or kept while the chain is unreachable).
+ */
+function SettlementRows({ session, interval }: { session: StreamSessionView; interval: number | null }) {
+  return (
+    <>
+      <div class="row small">
+        <span class="muted">{t('sessionSettled')}</span>
+        <span data-testid="session-settled" data-seconds={session.confirmedSeconds}>
+          {formatDuration(session.confirmedSeconds)}
+        </span>
+      </div>
+      <div class="row small">
+        <span class="muted">{t('sessionUnsettled')}</span>
+        <span data-testid="session-unsettled" data-seconds={session.pendingSeconds} data-interval={interval ?? ''}>
+          {formatDuration(session.pendingSeconds)}
+          {interval !== null && interval > 1 && <span class="muted"> · {t('sessionSettlesEvery', formatDuration(interval))}</span>}
+        </span>
+      </div>
+    </>
   );
 }
 

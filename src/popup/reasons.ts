@@ -25,6 +25,7 @@ export const REASON_ACTIONS: Record<NotBillingCode, ReasonAction[]> = {
   'no-account': [],
   'chain-unreachable': ['open-network'],
   'insufficient-funds': ['receive', 'retry'],
+  'hold-unaffordable': ['receive', 'retry'],
   'rate-changed': ['retry'],
   'budget-session': ['open-budgets', 'retry'],
   'budget-day': ['open-budgets', 'retry'],
@@ -38,6 +39,6 @@ export const NO_VALID_STREAM: ReadonlySet<NotBillingCode> = new Set(['no-tag', '
 /** The label key of the retry button: what pressing it does after this reason. */
 export function retryLabelKey(code: NotBillingCode): string {
   if (code === 'rate-changed') return 'reasonActionReviewRate';
-  if (code === 'insufficient-funds' || code.startsWith('budget-')) return 'reasonActionResume';
+  if (code === 'insufficient-funds' || code === 'hold-unaffordable' || code.startsWith('budget-')) return 'reasonActionResume';
   return 'reasonActionTryAgain';
 }

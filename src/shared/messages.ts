@@ -129,6 +129,11 @@ export interface NetworkState {
   ss58Format: number | null;
   /** `Balances.ExistentialDeposit` in planck: what always stays in an account; null until connected. */
   existentialDeposit: string | null;
+  /**
+   * `TickStream.SettlementInterval`: seconds the chain asks viewers to let gather before settling them (1
+   * while it has room, more under load); null until known.
+   */
+  settlementInterval: number | null;
 }
 
 export type KeyStatus = 'no-account' | 'locked' | 'unlocked';
@@ -171,6 +176,7 @@ export type NotBillingCode =
   | 'no-account'
   | 'chain-unreachable'
   | 'insufficient-funds'
+  | 'hold-unaffordable'
   | 'rate-changed'
   | 'budget-session'
   | 'budget-day'
@@ -180,6 +186,11 @@ export type NotBillingCode =
 export interface NotBillingReason {
   code: NotBillingCode;
   message: string;
+  /**
+   * `hold-unaffordable`: planck the account needs free to join the stream (the session deposit, the funds
+   * held for the coming seconds, the fee reserve and the existential deposit; docs/chain.md) and what it has.
+   */
+  funds?: { needed: string; available: string };
 }
 
 export interface StreamInfoView {
@@ -209,11 +220,17 @@ export interface StreamSessionView {
   status: SessionStatus;
   stopReason: NotBillingReason | null;
   startedAt: number;
-  /** Seconds counted this session (confirmed + in flight + held). */
+  /** Seconds counted this session (settled + not yet settled). */
   seconds: number;
+  /** Settled: in a block on chain. */
   confirmedSeconds: number;
-  /** Seconds waiting for the chain (in flight or held during an outage). */
+  /**
+   * Not yet settled: gathering until the chain's settlement interval, in flight, or held while the chain is
+   * unreachable.
+   */
   pendingSeconds: number;
+  /** planck the chain holds for this session while it lasts (released when the session ends); '0' when none. */
+  onHold: string;
   /** Creator payments confirmed in blocks this session. */
   spent: string;
   fees: string;
@@ -376,15 +393,19 @@ export interface CreatorStreamView {
   category: string;
   pricing: PricingInput;
   active: boolean;
-  /** `StreamMetadata.viewer_count`: viewers joined (it falls only when a viewer leaves the stream on chain). */
+  /** `TickStream.Totals.viewers`: viewers joined (it falls when a viewer's session ends on chain). */
   viewerCount: number;
   /** Viewers with a second recorded in the last 30 s (from the blocks' events): falls when they stop watching. */
   watchingNow: number;
-  /** `TickStream.TickCount`: seconds recorded for all viewers. */
-  tickCount: number;
-  /** `PaymentHandler.StreamEarnings`: not yet withdrawn. */
+  /** Seconds settled for all viewers: `TickStream.Totals.seconds` plus the open sessions' unflushed seconds. */
+  secondsWatched: number;
+  /** The part of `secondsWatched` whose payment is already in escrow (`Totals.seconds`). */
+  secondsInEscrow: number;
+  /** `PaymentHandler.StreamEarnings`: in escrow, not yet withdrawn (what a withdrawal can take now). */
   earnings: string;
-  /** Earned in the stream's life: not yet withdrawn plus every payout seen. */
+  /** Owed by open sessions from their viewers' held funds: moves into escrow at each session's next flush. */
+  owed: string;
+  /** Earned in the stream's life: owed by open sessions, in escrow, and every payout seen. */
   lifetimeEarned: string;
   /** Payouts seen (newest first, at most 50), from `EarningsWithdrawn` events. */
   payouts: PayoutView[];

@@ -1,4 +1,5 @@
-import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SignedInfo, TxOutcome } from '../chainTypes';
+import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SettlementTerms, SignedInfo, TxOutcome } from '../chainTypes';
+import { joinCost } from '../settlement';
 
 interface PendingCall {
   nonce: number;
@@ -8,16 +9,37 @@ interface PendingCall {
   resolve: (outcome: TxOutcome) => void;
 }
 
+/** The runtime's constants (docs/chain.md), in the fake's planck. */
+export const FAKE_TERMS: SettlementTerms = {
+  sessionDeposit: 10_000_000_000n,
+  heldSeconds: 600,
+  feeReserve: 10_000_000_000n,
+  existentialDeposit: 1_000_000_000n,
+  tickSlackSeconds: 12,
+  maxSettlementInterval: 300,
+  maxTicksPerCall: 3600,
+};
+
+type FakeSession = ChainViewerSession & { carry: bigint };
+
 /**
- * A small in-memory stand-in for the Vilokanam runtime as seen by the metering engine: it applies
- * docs/chain.md's money rule (floor((ticks·rate + carry) / 60)) and the account nonce. With
- * `autoInclude` off, calls wait in `pending` until the test includes, fails or drops them.
+ * A small in-memory stand-in for the Vilokanam runtime as seen by the metering engine and the settlement:
+ * it applies docs/chain.md's money rule (floor((ticks·rate + carry) / 60)), the held session (joining
+ * needs `joinCost` free, at most the joined rate is charged), the elapsed-time guard and the account
+ * nonce. With `autoInclude` off, record_tick calls wait in `pending` until the test includes, fails or
+ * drops them.
  */
 export class FakeChain implements MeteringChain {
   readonly streams = new Map<string, ChainStream>();
-  readonly sessions = new Map<string, ChainViewerSession & { carry: bigint }>();
+  readonly sessions = new Map<string, FakeSession>();
   readonly recordCalls: { streamId: string; ticks: number; maxRate: bigint; nonce: number }[] = [];
   readonly joinCalls: string[] = [];
+  readonly joinRates: bigint[] = [];
+  readonly leaveCalls: string[] = [];
+  /** `TickStream.SettlementInterval`: a test raises it as the chain would under load. */
+  settlementInterval: number | null = 1;
+  settlementTerms: SettlementTerms | null = FAKE_TERMS;
+  freeBalance: bigint | null = 1_000_000n * 1_000_000_000_000n;
   readonly pending: PendingCall[] = [];
   autoInclude = true;
   /** Makes every record_tick fail in its block with this error (e.g. 'PaymentHandler.InsufficientFunds'). */
@@ -46,7 +68,9 @@ export class FakeChain implements MeteringChain {
 
   async readSession(streamId: string): Promise<ChainViewerSession | null> {
     const session = this.sessions.get(streamId);
-    return session ? { joinedAtMs: session.joinedAtMs, ticks: session.ticks, paid: session.paid } : null;
+    if (!session) return null;
+    const { carry: _carry, ...view } = session;
+    return view;
   }
 
   async chainTimeMs(): Promise<number> {
@@ -57,13 +81,27 @@ export class FakeChain implements MeteringChain {
     return { stateNonce: this.stateNonce, poolNextIndex: this.poolNextIndex };
   }
 
-  async join(streamId: string): Promise<TxOutcome> {
+  async join(streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
     this.joinCalls.push(streamId);
+    this.joinRates.push(maxRatePerMinute);
     const stream = this.streams.get(streamId);
     this.stateNonce += 1;
     if (!stream) return { kind: 'failed', fee: this.fee, error: 'TickStream.StreamNotFound' };
     if (!stream.active) return { kind: 'failed', fee: this.fee, error: 'TickStream.StreamNotActive' };
-    if (!this.sessions.has(streamId)) this.sessions.set(streamId, { joinedAtMs: this.#clock(), ticks: 0, paid: 0n, carry: 0n });
+    if (stream.ratePerMinute > maxRatePerMinute) return { kind: 'failed', fee: this.fee, error: 'TickStream.RateAboveLimit' };
+    if (this.sessions.has(streamId)) return { kind: 'included', fee: this.fee, paid: 0n };
+    const terms = this.settlementTerms ?? FAKE_TERMS;
+    const cost = joinCost(terms, maxRatePerMinute, this.subscribed.has(streamId));
+    if (this.freeBalance !== null && this.freeBalance < cost + this.fee) return { kind: 'failed', fee: this.fee, error: 'TickStream.InsufficientFunds' };
+    const onHold = cost - terms.feeReserve - terms.existentialDeposit;
+    this.sessions.set(streamId, { maxRatePerMinute, billedUntilMs: this.#clock(), ticks: 0, paid: 0n, onHold, carry: 0n });
+    return { kind: 'included', fee: this.fee, paid: 0n };
+  }
+
+  async leave(streamId: string): Promise<TxOutcome> {
+    this.leaveCalls.push(streamId);
+    this.stateNonce += 1;
+    if (!this.sessions.delete(streamId)) return { kind: 'failed', fee: this.fee, error: 'TickStream.NotJoined' };
     return { kind: 'included', fee: this.fee, paid: 0n };
   }
 
@@ -124,9 +162,14 @@ export class FakeChain implements MeteringChain {
     if (!session) return { kind: 'failed', fee: this.fee, error: 'TickStream.NotJoined' };
     if (!stream?.active) return { kind: 'failed', fee: this.fee, error: 'TickStream.StreamNotActive' };
     const subscribed = this.subscribed.has(call.streamId);
-    if (!subscribed && stream.ratePerMinute > call.maxRate) return { kind: 'failed', fee: this.fee, error: 'TickStream.RateAboveLimit' };
-    const elapsed = Math.floor((this.#clock() - session.joinedAtMs) / 1000);
-    if (session.ticks + call.ticks > elapsed + 12) return { kind: 'failed', fee: this.fee, error: 'TickStream.TicksExceedElapsedTime' };
+    if (!subscribed && (stream.ratePerMinute > call.maxRate || stream.ratePerMinute > session.maxRatePerMinute))
+      return { kind: 'failed', fee: this.fee, error: 'TickStream.RateAboveLimit' };
+    // The elapsed-time guard (docs/chain.md).
+    const terms = this.settlementTerms ?? FAKE_TERMS;
+    const now = this.#clock();
+    const until = Math.max(session.billedUntilMs, now - terms.maxSettlementInterval * 1000) + call.ticks * 1000;
+    if (until > now + terms.tickSlackSeconds * 1000) return { kind: 'failed', fee: this.fee, error: 'TickStream.TicksExceedElapsedTime' };
+    session.billedUntilMs = until;
     if (subscribed) {
       session.ticks += call.ticks;
       return { kind: 'included', fee: this.fee, paid: 0n };

@@ -1,0 +1,58 @@
+import type { NotBillingCode, NotBillingReason } from '../shared/messages';
+import type { MeterDoc, SessionRecord } from './meterState';
+import { t } from '../shared/i18n';
+
+/** A reason with its sentence in _locales (`reasonText_<code>`, as the pages show it), or a more precise one. */
+export const notBilling = (code: NotBillingCode, message = t(`reasonText_${code.replaceAll('-', '_')}`)): NotBillingReason => ({ code, message });
+
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The metering journal: the `MeterDoc` the metering engine and the settlement share, written to storage
+ * after every change that matters (a second counted, a call about to be signed, a result heard), one
+ * save after another, so that a worker killed at any moment restarts from what it had promised.
+ */
+export class MeterJournal {
+  readonly doc: MeterDoc;
+  readonly #save: (doc: MeterDoc) => Promise<void>;
+  #saving: Promise<void> = Promise.resolve();
+  #dirty = false;
+
+  constructor(doc: MeterDoc, save: (doc: MeterDoc) => Promise<void>) {
+    this.doc = doc;
+    this.#save = save;
+  }
+
+  /** Something changed: the next `persist` writes the document. */
+  touch(): void {
+    this.#dirty = true;
+  }
+
+  /** Writes the document if it changed; resolves once everything changed so far is in storage. */
+  persist(): Promise<void> {
+    if (this.#dirty) {
+      this.#dirty = false;
+      const snapshot = structuredClone(this.doc);
+      this.#saving = this.#saving.then(() =>
+        this.#save(snapshot).catch((error: unknown) => {
+          this.#dirty = true;
+          this.doc.lastError = t('errorSaveMeter', errorText(error));
+        }),
+      );
+    }
+    return this.#saving;
+  }
+
+  /** Stops the session until the person acts, and says why in the banner. */
+  stop(session: SessionRecord, reason: NotBillingReason): void {
+    session.stop = reason;
+    this.doc.lastError = reason.message;
+    this.#dirty = true;
+  }
+
+  setError(message: string): void {
+    if (this.doc.lastError === message) return;
+    this.doc.lastError = message;
+    this.#dirty = true;
+  }
+}
