@@ -4,22 +4,16 @@
 // `CheckMetadataHash` can verify what signers saw; the extension computes the same hash from the
 // metadata it downloads (src/background/metadataHash.ts).
 import { readFile } from 'node:fs/promises';
-import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
-import { u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { METADATA_VERSION_ARG, metadataHashOf, opaqueMetadataOf } from '../../src/background/metadataHash.js';
 import { callRuntime, CHAIN_PROPERTIES } from './genesis.js';
-
-/** RFC-78 hashes metadata V15. */
-const METADATA_VERSION = 15;
 
 export async function runtimeMetadataHash(wasmPath: string): Promise<`0x${string}`> {
   const wasm = u8aToHex(await readFile(wasmPath));
-  const version = new Uint8Array(new Uint32Array([METADATA_VERSION]).buffer);
-  const { result } = await callRuntime(wasm, 'Metadata_metadata_at_version', version);
-  const digest = merkleizeMetadata(result, {
-    decimals: CHAIN_PROPERTIES.tokenDecimals,
-    tokenSymbol: CHAIN_PROPERTIES.tokenSymbol,
-  }).digest();
-  return u8aToHex(digest);
+  const { result } = await callRuntime(wasm, 'Metadata_metadata_at_version', hexToU8a(METADATA_VERSION_ARG));
+  const metadata = opaqueMetadataOf(hexToU8a(result));
+  if (!metadata) throw new Error(`${wasmPath} has no metadata V15`);
+  return metadataHashOf(metadata, { symbol: CHAIN_PROPERTIES.tokenSymbol, decimals: CHAIN_PROPERTIES.tokenDecimals });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {

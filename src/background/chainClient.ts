@@ -545,7 +545,7 @@ async function runtimeMetadataOf(rpc: Rpc, cache: MetadataCache): Promise<{ runt
   if (typeof tokenSymbol !== 'string' || typeof tokenDecimals !== 'number') throw new Error(t('errorNoTokenProperties'));
   const stored = await cache.load(key);
   if (stored && stored.tokenSymbol === tokenSymbol && stored.tokenDecimals === tokenDecimals) return { runtime: stored, cached: true };
-  const answer = (await rpc.send('state_call', ['Metadata_metadata_at_version', METADATA_VERSION_ARG])) as string;
+  const answer = await rpc.send<string>('state_call', ['Metadata_metadata_at_version', METADATA_VERSION_ARG]);
   const metadata = opaqueMetadataOf(hexToU8a(answer));
   if (!metadata) throw new Error(t('errorNoMetadataV15'));
   const metadataHash = metadataHashOf(metadata, { symbol: tokenSymbol, decimals: tokenDecimals });

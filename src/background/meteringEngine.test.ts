@@ -421,6 +421,78 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(h.session()?.confirmedSeconds).toBe(h.session()?.seconds);
   });
 
+  it('with the chain asking for a wider interval, settles gathered seconds at once on pause (fake chain)', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    h.chain.settlementInterval = 5;
+    await h.seconds(12);
+    expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([5, 5]);
+    expect(h.session()).toMatchObject({ confirmedSeconds: 10, pendingSeconds: 2 });
+    h.report(1, 0, false); // paused
+    await h.seconds(1, []);
+    expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([5, 5, 2]);
+    expect(h.session()).toMatchObject({ confirmedSeconds: 12, pendingSeconds: 0 });
+  });
+
+  it('a budget stop settles what was counted within the budget at once (fake chain)', async () => {
+    const perSecond = (RATE + 59n) / 60n;
+    const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (6n * (perSecond + FEE) + FEE).toString(), perDay: null, global: null } });
+    h.chain.settlementInterval = 10;
+    await h.seconds(9);
+    expect(h.session()?.stopReason?.code).toBe('budget-session');
+    expect(h.session()?.pendingSeconds).toBe(0);
+    expect(h.tickedSeconds()).toBe(h.session()?.confirmedSeconds);
+  });
+
+  it('ends a session not seen for 10 minutes: leaves the stream on chain, then forgets it (fake chain)', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    await h.seconds(3);
+    h.frames.removeTab(1); // the tab is closed
+    await h.seconds(1, []);
+    expect(h.chain.leaveCalls, 'not at once: the person may come back').toEqual([]);
+    h.advance(10 * 60_000);
+    await h.seconds(2, []);
+    expect(h.chain.leaveCalls).toEqual(['1']);
+    expect(h.chain.sessions.has('1')).toBe(false);
+    await h.seconds(1, []);
+    expect(h.session()).toBeUndefined();
+    expect(h.engine.needsTicks()).toBe(false);
+  });
+
+  it('consent withdrawn — the site blocked — settles the counted seconds and leaves the stream (fake chain)', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    h.chain.settlementInterval = 10;
+    await h.seconds(4);
+    h.rules.set(SITE, 'block');
+    await h.seconds(2);
+    expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([4]);
+    expect(h.chain.leaveCalls).toEqual(['1']);
+    expect(h.session()).toMatchObject({ confirmedSeconds: 4, pendingSeconds: 0, onHold: '0' });
+    h.rules.set(SITE, 'allow');
+    await h.seconds(3);
+    expect(h.chain.joinCalls, 'allowed again: it joins again').toEqual(['1', '1']);
+  });
+
+  it('a stream its creator stopped (the chain’s terms, followed) leaves at once, charging nothing more (fake chain)', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    let stopped = false;
+    h.ctx.isStreamStopped = () => stopped;
+    h.chain.settlementInterval = 10;
+    await h.seconds(13);
+    h.chain.streams.get('1')!.active = false;
+    stopped = true;
+    await h.seconds(3);
+    expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([10]);
+    expect(h.chain.leaveCalls).toEqual(['1']);
+    expect(h.session()).toMatchObject({ status: 'stopped', stopReason: { code: 'stream-inactive' }, pendingSeconds: 0, onHold: '0' });
+    expect(h.engine.tabViews()[0]?.reason?.code).toBe('stream-inactive');
+    h.chain.streams.get('1')!.active = true;
+    stopped = false;
+    h.advance(61_000); // looked up again
+    await h.seconds(3);
+    expect(h.session()?.stopReason, 'started again: the session goes on').toBeNull();
+    expect(h.chain.joinCalls).toEqual(['1', '1']);
+  });
+
   it('resumes after the worker is killed: nothing lost, nothing paid twice', async () => {
     const h = harness({ rules: { [SITE]: 'allow' } });
     h.chain.autoInclude = false;

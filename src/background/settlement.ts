@@ -284,6 +284,8 @@ export class Settlement {
     this.#journal.touch();
     await this.#journal.persist();
     this.#deps.onChange();
+    // A session waiting to leave goes as soon as its last settlement is heard of.
+    if (session.leave !== null && session.inFlight.length === 0) void this.#pump(key);
   }
 
   /** A fee the chain took (and what `seconds` settled paid): the session's, the ledger's, and the estimate for the next call. */

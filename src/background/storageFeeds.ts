@@ -131,7 +131,7 @@ export class StorageFeeds implements CreatorFeedChain, SubscriptionFeedChain {
       handled = handled
         .then(async () => {
           const sums = await Promise.all(touched.map((id) => this.#openSessions(id)));
-          touched.forEach((id, index) => open.set(id, sums[index]!));
+          touched.forEach((id, index) => open.set(id, sums[index]));
         })
         .catch(() => undefined)
         .then(() => {
