@@ -10,7 +10,10 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import { omniNodeAvailable } from '../../scripts/chain/omniNode.js';
 import { startChain, type Engine, type RunningChain } from '../../scripts/chain/start.js';
 import { checkCall, SIGNABLE_CALLS, type SignableCall } from '../../src/background/callGuard.js';
-import { submit, submitPipelined } from './submit.js';
+import { metadataHashOf } from '../../src/background/metadataHash.js';
+import { runtimeMetadataHash } from '../../scripts/chain/metadataHash.js';
+import { RUNTIME_WASM } from '../../scripts/chain/engine.js';
+import { send, submit, submitPipelined } from './submit.js';
 
 const STREAM = 1;
 const DEMO_RATE = 100_000_000_000n; // 0.1 VIL per minute, from the dev preset
@@ -89,6 +92,31 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
       expect(() => checkCall(api.registry, call!.callIndex, name)).not.toThrow();
     }
     expect(() => checkCall(api.registry, api.tx.balances!.transferAllowDeath!.callIndex, 'tickStream.recordTick')).toThrow(/balances\.transferAllowDeath/);
+  });
+
+  it('CheckMetadataHash: accepts a signature made with the metadata hash computed from the served metadata V15, refuses one with any other hash', async () => {
+    const served = (await api.call.metadata.metadataAtVersion(15)) as unknown as { unwrap(): { toU8a(bare: boolean): Uint8Array } };
+    const metadata = served.unwrap().toU8a(true);
+    const properties = await api.rpc.system.properties();
+    const token = { symbol: properties.tokenSymbol.unwrap()[0].toString(), decimals: properties.tokenDecimals.unwrap()[0].toNumber() };
+    const metadataHash = metadataHashOf(metadata, token);
+    // What the extension computes is what chain/build-wasm.sh compiled into the runtime.
+    expect(metadataHash).toBe(await runtimeMetadataHash(RUNTIME_WASM));
+    const ferdie = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Ferdie');
+    const payee = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//VilokanamMetadataHash').address;
+    const nonce = (await api.rpc.system.accountNextIndex(ferdie.address)).toNumber();
+
+    // A node lying about the metadata (here: about the token, so the hash of what it served differs).
+    const lied = metadataHashOf(metadata, { ...token, symbol: 'DOT' });
+    const refused = await api.tx.balances.transferKeepAlive(payee, UNIT).signAsync(ferdie, { nonce, mode: 1, metadataHash: lied });
+    const refusedSend = send(api, refused);
+    refusedSend.included.catch(() => undefined);
+    await expect(refusedSend.accepted).rejects.toThrow(/1010|badProof|bad signature/i);
+
+    const signed = await api.tx.balances.transferKeepAlive(payee, UNIT).signAsync(ferdie, { nonce, mode: 1, metadataHash });
+    expect(signed.mode.toNumber(), 'CheckMetadataHash is on in the extrinsic').toBe(1);
+    const included = await send(api, signed).included;
+    expect(included.error).toBeNull();
   });
 
   it('declares its token and serves the dev preset', async () => {
