@@ -83,7 +83,7 @@ async function runBillingAccuracy(context: RunContext): Promise<RunOutcome> {
     const session = await env.state.settledSession(stream, meter.viewer.address, 3000);
     if (!session) throw new Error('no session on chain');
     const played = await visiblePlay(page);
-    const booksExact = session.paid === expectedPayment(session.ticks, DEMO_RATE_PER_MINUTE) && (await env.state.tickCount(stream)) === session.ticks;
+    const booksExact = session.paid === expectedPayment(session.ticks, DEMO_RATE_PER_MINUTE) && (await env.state.secondsWatched(stream)) === session.ticks;
     return {
       metrics: {
         error: Math.abs(session.ticks - Math.round(played.seconds)),

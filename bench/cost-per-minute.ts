@@ -17,7 +17,7 @@ export const costPerMinute: Figure = {
   number: 3,
   title: 'Cost per watched minute',
   method: [
-    "The extension meters stream 1 of the dev preset at its default pricing (0.1 VIL per minute, read from `StreamRegistry.StreamInfo`) for 60 s on the local chain. From the blocks (the bench's own new-head subscription) it takes every extrinsic of the viewer: the `ViewerJoined` one (paid once per session) and the `record_tick` ones (`TickRecorded`), with the fee each paid (`TransactionPayment.TransactionFeePaid`, `actualFee`).",
+    "The extension meters stream 1 of the dev preset at its default pricing (0.1 VIL per minute, read from `StreamRegistry.Terms`) for 60 s at the settlement interval the quiet chain publishes (1 s) on the local chain. From the blocks (the bench's own new-head subscription) it takes every extrinsic of the viewer: the `ViewerJoined` one (paid once per session) and the `record_tick` ones (`TickRecorded`), with the fee each paid (`TransactionPayment.TransactionFeePaid`, `actualFee`).",
     'Per watched minute (a minute = 60 seconds recorded on chain): `record_tick` extrinsics, their network fees and the amount paid to the creator; the fee share is fees ÷ price. The join is shown separately: it is paid once per stream and session, not per minute.',
   ],
   metrics: () => [
@@ -34,10 +34,10 @@ export const costPerMinute: Figure = {
     return withMeter({}, async (env, meter) => {
       const api = env.state.api;
       const viewer = meter.viewer.address;
-      const info = (await api.query.streamRegistry.streamInfo(DEMO_STREAM)) as unknown as {
+      const terms = (await api.query.streamRegistry.terms(DEMO_STREAM)) as unknown as {
         unwrap(): { pricingModel: { baseRatePerMinute: { toBigInt(): bigint } } };
       };
-      const pricePerMinute = info.unwrap().pricingModel.baseRatePerMinute.toBigInt();
+      const pricePerMinute = terms.unwrap().pricingModel.baseRatePerMinute.toBigInt();
       const blocks = await BlockWatcher.start(api);
       try {
         const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream: DEMO_STREAM }));

@@ -13,6 +13,7 @@ import { sleep, withMeter } from './lib/meterSession.js';
 import { timeInScripts, type CpuProfile } from './lib/profile.js';
 import { servePages } from './lib/staticServer.js';
 import { quantile } from './lib/stats.js';
+import { clickToPlay } from './lib/visiblePlay.js';
 import { WorkerTarget } from './lib/workerProbe.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -179,7 +180,7 @@ async function contentScriptCpu(context: RunContext, meter: Meter, url: string):
   const session = await meter.browser.context.newCDPSession(page);
   try {
     const elements = (await page.evaluate('window.elementCount()')) as number;
-    await page.waitForFunction(`document.querySelector('video').currentTime > 0.5`, undefined, { timeout: 15_000 });
+    await clickToPlay(page);
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: PROFILER_INTERVAL_US });
     await session.send('Performance.enable');

@@ -53,6 +53,16 @@ const SAMPLER = `(() => {
   setInterval(() => sample(false), ${SAMPLE_MS});
 })()`;
 
+/**
+ * Starts the page's first video as a person does, with a real click on it (the extension bills a page only
+ * after the person interacted with it), and resolves once its clock has moved past `seconds`.
+ */
+export async function clickToPlay(page: Page, seconds = 0.5): Promise<void> {
+  await page.waitForFunction(`document.querySelector('video')?.readyState >= 2`, undefined, { timeout: 15_000 });
+  await page.locator('video').first().click();
+  await page.waitForFunction(`document.querySelector('video').currentTime > ${seconds}`, undefined, { timeout: 15_000 });
+}
+
 /** Starts the sampler in `page` (once per document). */
 export async function startVisiblePlay(page: Page): Promise<void> {
   await page.evaluate(SAMPLER);

@@ -449,6 +449,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     h.frames.removeTab(1); // the tab is closed
     await h.seconds(1, []);
     expect(h.chain.leaveCalls, 'not at once: the person may come back').toEqual([]);
+    expect(h.engine.needsTicks(), 'joined: the timer runs until the session has left').toBe(true);
     h.advance(10 * 60_000);
     await h.seconds(2, []);
     expect(h.chain.leaveCalls).toEqual(['1']);

@@ -133,12 +133,16 @@ export class MeteringEngine {
     return this.#doc.ledger;
   }
 
-  /** True while something needs the per-second timer: media playing, seconds still to settle, a stream to leave. */
+  /**
+   * True while something needs the per-second timer: media playing, seconds still to settle, or a session
+   * joined on chain (its hold is released when it ends: idle, stream stopped, consent withdrawn).
+   */
   needsTicks(): boolean {
     const now = this.#deps.now();
     if (this.#deps.frames.anyPlaying(now)) return true;
     return Object.values(this.#doc.sessions).some(
-      (session) => (session.held > 0 && settlesHeld(session)) || session.inFlight.length > 0 || session.reconcile || session.leave !== null,
+      (session) =>
+        (session.held > 0 && settlesHeld(session)) || session.inFlight.length > 0 || session.reconcile || session.leave !== null || session.join === 'joined',
     );
   }
 

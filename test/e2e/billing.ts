@@ -23,15 +23,17 @@ export async function settledSession(env: Environment, meter: Meter, stream: str
 }
 
 /**
- * The chain's books for a stream only this viewer watched since it was registered: TickCount equals the
- * session's ticks; the session paid exactly floor(ticks × rate / 60), all of it in the stream's earnings;
+ * The chain's books for a stream only this viewer watched since it was registered: the stream's seconds
+ * (its totals plus the session's unflushed seconds) equal the session's ticks; the session paid exactly
+ * floor(ticks × rate / 60), all of it earned by the stream (in escrow, or owed from the viewer's hold);
  * the TickRecorded events add up to the same ticks and amount (nothing recorded twice).
  */
 export async function expectExactBooks(env: Environment, meter: Meter, stream: string, session: ViewerSession, fromBlock: number, ratePerMinute = DEMO_RATE_PER_MINUTE) {
   const payment = expectedPayment(session.ticks, ratePerMinute);
   expect(session.paid).toBe(payment);
-  expect(await env.state.tickCount(stream)).toBe(session.ticks);
+  expect(await env.state.secondsWatched(stream)).toBe(session.ticks);
   expect(await env.state.earnings(stream)).toBe(payment);
+  expect(await env.state.escrow(stream), 'in escrow: what the session flushed').toBe(payment - session.owed);
   const recorded = await env.state.tickEvents(stream, meter.viewer.address, fromBlock);
   expect(recorded.reduce((sum, event) => sum + event.ticks, 0)).toBe(session.ticks);
   expect(recorded.reduce((sum, event) => sum + event.amount, 0n)).toBe(payment);
@@ -46,7 +48,8 @@ export function expectTicksMatchPlayed(ticks: number, played: number, tolerance 
 
 /**
  * The metering scenario both engines run: a stream of its own, 20 s played in Chromium, then ticks equal
- * to the seconds played (±1), exact books, and the viewer's balance down by exactly payments and fees.
+ * to the seconds played (±1), exact books, the viewer's balance down by exactly payments and fees (what
+ * the session still owes is part of its hold), and every transaction signed with the metadata hash.
  */
 export async function expectTwentySecondsBilled(env: Environment, meter: Meter): Promise<void> {
   const stream = await env.state.registerStream('charlie', 'twenty seconds');
@@ -61,6 +64,11 @@ export async function expectTwentySecondsBilled(env: Environment, meter: Meter):
   await expectExactBooks(env, meter, stream, session, fromBlock);
   const fees = await env.state.feesPaidBy(meter.viewer.address, fromBlock);
   expect(fees).toBeGreaterThan(0n);
-  expect(await env.state.free(meter.viewer.address)).toBe(balanceBefore - session.paid - fees);
+  const viewer = meter.viewer.address;
+  expect(await env.state.onHold(viewer), 'the session holds its window and deposit').toBe(session.held + session.deposit);
+  expect((await env.state.free(viewer)) + session.held + session.deposit).toBe(balanceBefore - (session.paid - session.owed) - fees);
+  const signed = await env.state.signedBy(viewer, fromBlock);
+  expect(signed.map((extrinsic) => extrinsic.call)).toContain('tickStream.joinStream');
+  expect(signed.every((extrinsic) => extrinsic.mode === 1), 'every transaction signed with CheckMetadataHash on').toBe(true);
   await page.close();
 }

@@ -16,12 +16,19 @@ export const UNIT = 1_000_000_000_000n;
 
 export type DevAccount = 'alice' | 'bob' | 'charlie' | 'dave' | 'eve' | 'ferdie';
 
-/** `TickStream.Sessions(stream, viewer)` */
+/** `TickStream.Sessions(stream, viewer)` (docs/chain.md) */
 export interface ViewerSession {
-  joinedAt: number;
+  maxRatePerMinute: bigint;
+  /** ms of chain time: the elapsed-time guard's clock. */
+  billedUntil: number;
   ticks: number;
   paid: bigint;
   carry: bigint;
+  /** Charged, still on hold: in escrow at the next flush. */
+  owed: bigint;
+  unflushedTicks: number;
+  held: bigint;
+  deposit: bigint;
 }
 
 export interface ChainEvent {
@@ -69,6 +76,28 @@ function included(signer: KeyringPair, tx: SubmittableExtrinsic<'promise'>): Pro
       })
       .catch(reject);
   });
+}
+
+interface StoredSession {
+  isNone: boolean;
+  unwrap(): Record<string, { toString(): string }>;
+}
+
+function sessionOf(stored: StoredSession): ViewerSession | null {
+  if (stored.isNone) return null;
+  const value = stored.unwrap();
+  const big = (name: string) => BigInt(value[name]!.toString());
+  return {
+    maxRatePerMinute: big('maxRatePerMinute'),
+    billedUntil: Number(big('billedUntil')),
+    ticks: Number(big('ticks')),
+    paid: big('paid'),
+    carry: big('carry'),
+    owed: big('owed'),
+    unflushedTicks: Number(big('unflushedTicks')),
+    held: big('held'),
+    deposit: big('deposit'),
+  };
 }
 
 export class ChainState {
@@ -137,25 +166,70 @@ export class ChainState {
   }
 
   async session(stream: string, viewer: string): Promise<ViewerSession | null> {
-    const stored = (await this.api.query.tickStream.sessions(stream, viewer)) as unknown as {
-      isNone: boolean;
-      unwrap(): { joinedAt: { toNumber(): number }; ticks: { toNumber(): number }; paid: { toBigInt(): bigint }; carry: { toBigInt(): bigint } };
-    };
-    if (stored.isNone) return null;
-    const session = stored.unwrap();
-    return { joinedAt: session.joinedAt.toNumber(), ticks: session.ticks.toNumber(), paid: session.paid.toBigInt(), carry: session.carry.toBigInt() };
+    return sessionOf((await this.api.query.tickStream.sessions(stream, viewer)) as unknown as StoredSession);
   }
 
-  async tickCount(stream: string): Promise<number> {
-    return Number((await this.api.query.tickStream.tickCount(stream)).toString());
+  /** Every open session of the stream. */
+  async sessions(stream: string): Promise<ViewerSession[]> {
+    const entries = (await this.api.query.tickStream.sessions.entries(stream)) as unknown as [unknown, StoredSession][];
+    return entries.flatMap(([, stored]) => {
+      const session = sessionOf(stored);
+      return session ? [session] : [];
+    });
   }
 
-  async earnings(stream: string): Promise<bigint> {
+  /** Seconds settled on the stream, all viewers: flushed into its totals plus what open sessions have not flushed. */
+  async secondsWatched(stream: string): Promise<number> {
+    const totals = (await this.api.query.tickStream.totals(stream)) as unknown as { seconds: { toNumber(): number } };
+    return totals.seconds.toNumber() + (await this.sessions(stream)).reduce((sum, session) => sum + session.unflushedTicks, 0);
+  }
+
+  /** `PaymentHandler.StreamEarnings`: what the stream has in escrow (withdrawable). */
+  async escrow(stream: string): Promise<bigint> {
     return BigInt((await this.api.query.paymentHandler.streamEarnings(stream)).toString());
+  }
+
+  /** What the stream earned and has not withdrawn: in escrow plus what open sessions owe it from their holds. */
+  async earnings(stream: string): Promise<bigint> {
+    const owed = (await this.sessions(stream)).reduce((sum, session) => sum + session.owed, 0n);
+    return (await this.escrow(stream)) + owed;
   }
 
   async free(address: string): Promise<bigint> {
     return (await this.api.query.system.account(address)).data.free.toBigInt();
+  }
+
+  /** Funds of the account on hold (sessions' funds and deposits: `AccountData.reserved`). */
+  async onHold(address: string): Promise<bigint> {
+    return (await this.api.query.system.account(address)).data.reserved.toBigInt();
+  }
+
+  /** A constant of the runtime, e.g. `('tickStream', 'heldSeconds')`. */
+  constant(pallet: string, name: string): bigint {
+    const value = (this.api.consts as unknown as Record<string, Record<string, { toString(): string } | undefined> | undefined>)[pallet]?.[name];
+    if (!value) throw new Error(`no constant ${pallet}.${name}`);
+    return BigInt(value.toString());
+  }
+
+  /** What an account needs free to join at `ratePerMinute` (docs/chain.md). */
+  joinCost(ratePerMinute: bigint): bigint {
+    const window = (ratePerMinute * this.constant('tickStream', 'heldSeconds') + 59n) / 60n;
+    return EXISTENTIAL_DEPOSIT + this.constant('tickStream', 'sessionDeposit') + window + this.constant('tickStream', 'feeReserve');
+  }
+
+  /** `TickStream.SettlementInterval`, as the chain publishes it. */
+  async settlementInterval(): Promise<number> {
+    return Number((await this.api.query.tickStream.settlementInterval()).toString());
+  }
+
+  /**
+   * Sets `TickStream.SettlementInterval` as a chain under load would (Alice is sudo in the dev preset):
+   * `sudo(system.set_storage)`. The chain republishes its own value when a session opens or closes.
+   */
+  async setSettlementInterval(seconds: number): Promise<void> {
+    const key = this.api.query.tickStream.settlementInterval.key();
+    const value = this.api.createType('u32', seconds).toHex();
+    await this.signed(this.dev.alice, this.api.tx.sudo.sudo(this.api.tx.system.setStorage([[key, value]])));
   }
 
   /** Transactions the account has had included so far. */
@@ -193,6 +267,20 @@ export class ChainState {
     return events;
   }
 
+  /** The viewer's signed extrinsics in blocks `from`..best, with their `CheckMetadataHash` mode (1: signed with the metadata hash). */
+  async signedBy(who: string, from: number): Promise<{ block: number; call: string; mode: number }[]> {
+    const best = await this.bestBlock();
+    const found: { block: number; call: string; mode: number }[] = [];
+    for (let block = from; block <= best; block++) {
+      const { block: body } = await this.api.rpc.chain.getBlock(await this.api.rpc.chain.getBlockHash(block));
+      for (const extrinsic of body.extrinsics) {
+        if (extrinsic.isSigned && extrinsic.signer.toString() === who)
+          found.push({ block, call: `${extrinsic.method.section}.${extrinsic.method.method}`, mode: extrinsic.mode.toNumber() });
+      }
+    }
+    return found;
+  }
+
   /** `TickStream.TickRecorded` events for this viewer and stream since block `from`. */
   async tickEvents(stream: string, viewer: string, from: number): Promise<{ ticks: number; amount: bigint; block: number }[]> {
     return (await this.events(from))
@@ -219,7 +307,7 @@ export class ChainState {
     while (Date.now() < deadline) {
       await sleep(500);
       const now = await this.session(stream, viewer);
-      if (now?.ticks !== last?.ticks || now?.paid !== last?.paid) {
+      if (now?.ticks !== last?.ticks || now?.paid !== last?.paid || (now === null) !== (last === null)) {
         last = now;
         since = Date.now();
       } else if (Date.now() - since >= quietMs) {

@@ -1,8 +1,9 @@
-// The viewer's say over spending: consent before the first payment on a site, budget caps, and running
-// out of funds. Each scenario starts its own browser and viewer (settings differ); the chain is shared.
+// The viewer's say over spending: consent before the first payment on a site, and budget caps. (A balance
+// that cannot hold a session is in settlement.test.ts.) Each scenario starts its own browser and viewer
+// (settings differ); the chain is shared.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
-import { DEMO_RATE_PER_MINUTE, EXISTENTIAL_DEPOSIT, expectedPayment } from './chainState.js';
+import { DEMO_RATE_PER_MINUTE, expectedPayment } from './chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
 import { Player, playFor } from './player.js';
 
@@ -81,31 +82,5 @@ describe('consent, budgets and funds (real chain)', () => {
     expect(session!.paid + fees + (DEMO_RATE_PER_MINUTE + 59n) / 60n + fee, 'one more second would not have fit').toBeGreaterThan(cap);
     expect(session!.ticks).toBeGreaterThanOrEqual(4);
     expect(await env.state.earnings(stream)).toBe(session!.paid);
-  });
-
-  it('stops with a message when the viewer runs out of funds, never below the existential deposit', async () => {
-    const secondPrice = DEMO_RATE_PER_MINUTE / 60n;
-    // Enough for fees and about three seconds; then record_tick fails with InsufficientFunds.
-    const funds = EXISTENTIAL_DEPOSIT + 3n * secondPrice + secondPrice / 2n;
-    meter = await launchMeter(env, { viewerFunds: funds, allowSites: [env.sites.creatorOrigin] });
-    const stream = await env.state.registerStream('dave', 'expensive stream');
-    const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
-    const popup = await meter.popupFor(page);
-
-    const player = new Player(page);
-    await player.play();
-    const message = await popup.waitForStopReason('insufficient-funds');
-    expect(message.length).toBeGreaterThan(0);
-    const atStop = await env.state.settledSession(stream, meter.viewer.address);
-    const nonceAtStop = await env.state.nonce(meter.viewer.address);
-    await sleep(6000);
-    await player.pause();
-
-    const session = await env.state.session(stream, meter.viewer.address);
-    expect(session?.ticks ?? 0).toBeLessThanOrEqual(3);
-    expect(session?.ticks ?? 0, 'ticks after the stop').toBe(atStop?.ticks ?? 0);
-    expect(await env.state.nonce(meter.viewer.address), 'transactions after the stop').toBe(nonceAtStop);
-    expect(await env.state.free(meter.viewer.address)).toBeGreaterThanOrEqual(EXISTENTIAL_DEPOSIT);
-    expect(session?.paid ?? 0n).toBe(expectedPayment(session?.ticks ?? 0, DEMO_RATE_PER_MINUTE));
   });
 });

@@ -1,6 +1,7 @@
 // Creators on the real chain: a stream registered through the extension's creator page, paid by a viewer
-// in a second browser profile, and withdrawn; and a subscriber who watches without per-second charges.
-// Every assertion is on chain state (balances, TickCount, StreamEarnings, events), not on what the UI says.
+// in a second browser profile, stopped (the viewer's session leaves, its hold released) and withdrawn; and
+// a subscriber who watches without per-second charges. Every assertion is on chain state (balances, holds,
+// sessions, totals, StreamEarnings, events), not on what the UI says.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
 import { UNIT } from './chainState.js';
@@ -32,7 +33,7 @@ afterAll(async () => {
 const tagValue = (snippet: string, name: string) => new RegExp(`<meta name="vilokanam:${name}" content="([^"]*)">`).exec(snippet)?.[1];
 
 describe('creators (real chain)', () => {
-  it('registers a stream on the creator page, sees a viewer’s payments arrive, and withdraws them', async () => {
+  it('registers a stream on the creator page, sees a viewer’s payments arrive, stops the stream (the viewer leaves, its hold released) and withdraws them', async () => {
     const creator = await launchMeter(env, { viewerFunds: 10n * UNIT });
     meters.push(creator);
     const creatorAddress = creator.viewer.address;
@@ -43,15 +44,15 @@ describe('creators (real chain)', () => {
     const registerFrom = (await env.state.bestBlock()) + 1;
     const stream = await ui.register();
 
-    const info = (await env.state.api.query.streamRegistry.streamInfo(stream)).toJSON() as {
-      creator: string;
+    const info = (await env.state.api.query.streamRegistry.streamInfo(stream)).toJSON() as { creator: string };
+    const terms = (await env.state.api.query.streamRegistry.terms(stream)).toJSON() as {
       pricingModel: { baseRatePerMinute: number | string; subscriptionAvailable: boolean };
       isActive: boolean;
     };
     expect(info.creator).toBe(creatorAddress);
-    expect(BigInt(info.pricingModel.baseRatePerMinute)).toBe(RATE);
-    expect(info.pricingModel.subscriptionAvailable).toBe(false);
-    expect(info.isActive).toBe(true);
+    expect(BigInt(terms.pricingModel.baseRatePerMinute)).toBe(RATE);
+    expect(terms.pricingModel.subscriptionAvailable).toBe(false);
+    expect(terms.isActive).toBe(true);
     const registrationFee = await env.state.feesPaidBy(creatorAddress, registerFrom);
     // payment_queryInfo estimates with a dummy signature; the real one differs by a few bytes at most.
     expect(Number(registrationFee - feeEstimate)).toBeLessThan(Number(feeEstimate) / 100 + 1);
@@ -72,7 +73,8 @@ describe('creators (real chain)', () => {
     await player.play();
     await sleep(8000);
     const midway = await ui.numbers(stream);
-    expect(midway.earnings, 'earnings shown while the viewer watches').toBeGreaterThan(0n);
+    expect(midway.owed, 'owed by the viewer’s session, shown while they watch').toBeGreaterThan(0n);
+    expect(midway.lifetime).toBe(midway.owed + midway.earnings);
     expect(midway.viewers).toBe(1);
     await sleep(6000);
     await player.pause();
@@ -82,11 +84,27 @@ describe('creators (real chain)', () => {
     await expectExactBooks(env, viewer, stream, session, watchFrom, RATE);
 
     const earned = await env.state.earnings(stream);
-    expect(earned).toBeGreaterThan(midway.earnings);
-    await ui.waitForEarnings(stream, earned);
+    expect(earned).toBeGreaterThan(midway.lifetime);
+    await ui.waitForLifetime(stream, earned);
     const shown = await ui.numbers(stream);
-    expect(shown.ticks).toBe(await env.state.tickCount(stream));
+    expect(shown.ticks).toBe(await env.state.secondsWatched(stream));
+    expect(shown.owed + shown.earnings).toBe(earned);
     expect(shown.chartPoints).toBeGreaterThanOrEqual(3);
+
+    // Stopped by its creator: the viewer's extension leaves the stream, which moves what its session owes
+    // into escrow and releases the rest of its hold.
+    const viewerAddress = viewer.viewer.address;
+    expect(await env.state.onHold(viewerAddress)).toBe(session.held + session.deposit);
+    const stopFrom = (await env.state.bestBlock()) + 1;
+    await ui.setActive(stream, false);
+    await expect.poll(() => env.state.session(stream, viewerAddress), { timeout: 30_000, interval: 500 }).toBeNull();
+    expect(await env.state.onHold(viewerAddress), 'the hold released').toBe(0n);
+    expect(await env.state.escrow(stream)).toBe(earned);
+    const afterStop = await env.state.events(stopFrom);
+    expect(afterStop.filter((event) => event.method === 'TickRecorded' && event.fields.streamId === stream), 'no charge after the stop').toEqual([]);
+    expect(afterStop.some((event) => event.method === 'ViewerLeft' && event.fields.viewer === viewerAddress)).toBe(true);
+    await ui.waitForEarnings(stream, earned);
+    expect(await ui.numbers(stream)).toMatchObject({ owed: 0n, joined: 0, ticks: session.ticks, ticksInEscrow: session.ticks });
 
     const balanceBefore = await env.state.free(creatorAddress);
     const withdrawFrom = (await env.state.bestBlock()) + 1;
@@ -107,7 +125,7 @@ describe('creators (real chain)', () => {
     const viewer = await launchMeter(env);
     meters.push(viewer);
     const address = viewer.viewer.address;
-    const ticksBefore = await env.state.tickCount(CLUB_STREAM);
+    const ticksBefore = await env.state.secondsWatched(CLUB_STREAM);
     const earningsBefore = await env.state.earnings(CLUB_STREAM);
     const balanceBefore = await env.state.free(address);
     const fromBlock = (await env.state.bestBlock()) + 1;
@@ -132,7 +150,7 @@ describe('creators (real chain)', () => {
     const played = (await player.playedSeconds()) - subscribedAt;
     const session = await settledSession(env, viewer, CLUB_STREAM);
 
-    const endsAt = (await env.state.api.query.paymentHandler.subscriptions(CLUB_STREAM, address)).toJSON() as number;
+    const { expiresAt: endsAt } = (await env.state.api.query.paymentHandler.subscriptions(CLUB_STREAM, address)).toJSON() as { expiresAt: number };
     const chainNow = Number((await env.state.api.query.timestamp.now()).toString());
     expect(endsAt).toBeGreaterThan(chainNow);
     expect(session.paid, 'charged per second while subscribed').toBe(0n);
@@ -140,10 +158,13 @@ describe('creators (real chain)', () => {
     const ticks = await env.state.tickEvents(CLUB_STREAM, address, fromBlock);
     expect(ticks.reduce((sum, event) => sum + event.ticks, 0)).toBe(session.ticks);
     expect(ticks.every((event) => event.amount === 0n)).toBe(true);
-    expect(await env.state.tickCount(CLUB_STREAM)).toBe(ticksBefore + session.ticks);
+    expect(await env.state.secondsWatched(CLUB_STREAM)).toBe(ticksBefore + session.ticks);
     expect(await env.state.earnings(CLUB_STREAM)).toBe(earningsBefore + CLUB_SUBSCRIPTION);
     const fees = await env.state.feesPaidBy(address, fromBlock);
-    expect(await env.state.free(address)).toBe(balanceBefore - CLUB_SUBSCRIPTION - fees);
+    // On hold: the subscription's and the session's deposits only (no funds for seconds a subscriber does not pay).
+    const deposits = env.state.constant('paymentHandler', 'subscriptionDeposit') + env.state.constant('tickStream', 'sessionDeposit');
+    expect(await env.state.onHold(address)).toBe(deposits);
+    expect(await env.state.free(address)).toBe(balanceBefore - CLUB_SUBSCRIPTION - deposits - fees);
     expect((await popup.session(CLUB_STREAM))?.spent, 'spend the popup shows for subscribed seconds').toBe(0n);
   });
 });

@@ -65,16 +65,21 @@ export class CreatorPageUi {
   }
 
   /** What the stream's card shows now. */
-  async numbers(streamId: string): Promise<{ earnings: bigint; lifetime: bigint; payouts: bigint[]; ticks: number; viewers: number; chartPoints: number }> {
+  async numbers(
+    streamId: string,
+  ): Promise<{ earnings: bigint; owed: bigint; lifetime: bigint; payouts: bigint[]; ticks: number; ticksInEscrow: number; viewers: number; joined: number; chartPoints: number }> {
     const card = this.card(streamId);
     await card.waitFor();
     const attribute = async (testId: string, name: string) => (await card.locator(byTestId(testId)).getAttribute(name)) ?? '';
     return {
       earnings: BigInt(await attribute('stream-earnings', 'data-planck')),
+      owed: BigInt(await attribute('stream-owed', 'data-planck')),
       lifetime: BigInt(await attribute('stream-lifetime', 'data-planck')),
       payouts: (await card.locator(`${byTestId('payout')} ${byTestId('payout-amount')}`).evaluateAll((amounts) => amounts.map((amount) => amount.getAttribute('data-planck') ?? ''))).map(BigInt),
       ticks: Number(await attribute('stream-ticks', 'data-ticks')),
+      ticksInEscrow: Number(await attribute('stream-ticks', 'data-in-escrow')),
       viewers: Number(await attribute('stream-viewers', 'data-count')),
+      joined: Number(await attribute('stream-joined', 'data-count')),
       chartPoints: Number(await attribute('earnings-chart', 'data-points')),
     };
   }
@@ -84,9 +89,22 @@ export class CreatorPageUi {
     await this.card(streamId).locator(`${byTestId('stream-viewers')}[data-count="${viewers}"]`).waitFor({ timeout });
   }
 
-  /** Waits until the card shows exactly these earnings (planck). */
+  /** Waits until the card shows exactly these earnings in escrow (planck). */
   async waitForEarnings(streamId: string, earnings: bigint, timeout = 15_000): Promise<void> {
     await this.card(streamId).locator(`${byTestId('stream-earnings')}[data-planck="${earnings}"]`).waitFor({ timeout });
+  }
+
+  /** Waits until the card shows exactly these lifetime earnings (planck): owed, in escrow and paid out. */
+  async waitForLifetime(streamId: string, lifetime: bigint, timeout = 15_000): Promise<void> {
+    await this.card(streamId).locator(`${byTestId('stream-lifetime')}[data-planck="${lifetime}"]`).waitFor({ timeout });
+  }
+
+  /** Starts or stops the stream with its toggle (`update_stream_status`) and waits for the block. */
+  async setActive(streamId: string, active: boolean): Promise<void> {
+    const card = this.card(streamId);
+    await card.locator(`${byTestId('stream-toggle')}[data-active="${String(!active)}"]`).click();
+    await card.locator(`${byTestId('stream-toggle-result')}[data-status="included"]`).waitFor({ timeout: 30_000 });
+    await this.page.locator(`${byTestId('creator-stream')}[data-stream-id="${streamId}"][data-active="${String(active)}"]`).waitFor({ timeout: 15_000 });
   }
 
   /** Withdraws everything earned (empty amount); resolves with the result's fee (planck). */

@@ -148,6 +148,13 @@ export interface PopupSession {
   seconds: number;
   confirmedSeconds: number;
   pendingSeconds: number;
+  /** The two parts shown apart: settled on chain, and not yet settled. */
+  settledSeconds: number;
+  unsettledSeconds: number;
+  /** The chain's settlement interval the popup shows (s); null when it shows none. */
+  interval: number | null;
+  /** plancks the chain holds for the session (0 when none is shown) */
+  onHold: bigint;
   /** plancks */
   spent: bigint;
   fees: bigint;
@@ -186,14 +193,22 @@ export class PopupPage {
     const selector = streamId === undefined ? byTestId('session') : `${byTestId('session')}[data-stream-id="${streamId}"]`;
     const session = this.page.locator(selector);
     if ((await session.count()) === 0) return null;
-    const attribute = async (testId: string, name: string) => (await session.locator(byTestId(testId)).getAttribute(name)) ?? '';
+    const attribute = async (testId: string, name: string) => {
+      const element = session.locator(byTestId(testId));
+      return (await element.count()) === 0 ? '' : ((await element.getAttribute(name)) ?? '');
+    };
     const stopReason = session.locator(byTestId('session-stop-reason'));
+    const interval = await attribute('session-unsettled', 'data-interval');
     return {
       streamId: (await session.getAttribute('data-stream-id'))!,
       status: (await session.getAttribute('data-status')) as SessionStatus,
       seconds: Number(await attribute('session-seconds', 'data-seconds')),
       confirmedSeconds: Number(await attribute('session-seconds', 'data-confirmed')),
       pendingSeconds: Number(await attribute('session-seconds', 'data-pending')),
+      settledSeconds: Number(await attribute('session-settled', 'data-seconds')),
+      unsettledSeconds: Number(await attribute('session-unsettled', 'data-seconds')),
+      interval: interval === '' ? null : Number(interval),
+      onHold: BigInt((await attribute('session-on-hold', 'data-planck')) || '0'),
       spent: BigInt(await attribute('session-spend', 'data-planck')),
       fees: BigInt(await attribute('session-fees', 'data-planck')),
       stopReason: (await stopReason.count()) > 0 ? ((await stopReason.getAttribute('data-reason-code')) as NotBillingCode) : null,
@@ -208,6 +223,17 @@ export class PopupPage {
     const reason = this.page.locator(`${byTestId('session-stop-reason')}[data-reason-code="${code}"]`);
     await reason.waitFor({ timeout });
     return (await reason.textContent())!.trim();
+  }
+
+  /** The amounts a `hold-unaffordable` stop names: what the account needs free to join, and what it has (planck). */
+  async holdFunds(): Promise<{ needed: bigint; available: bigint; text: string }> {
+    const reason = this.page.locator(`${byTestId('session-stop-reason')}[data-reason-code="hold-unaffordable"]`);
+    await reason.waitFor({ timeout: 30_000 });
+    return {
+      needed: BigInt((await reason.getAttribute('data-needed'))!),
+      available: BigInt((await reason.getAttribute('data-available'))!),
+      text: (await reason.textContent())!.trim(),
+    };
   }
 
   /** Balance shown (transferable), in plancks; null while unknown. */

@@ -36,7 +36,7 @@ async function newStream(creator: DevAccount, title: string, rate = DEMO_RATE_PE
 /** Nothing of `stream` on chain for this viewer: no session, no seconds, no earnings, and no transaction sent. */
 async function expectNothingBilled(viewer: Meter, stream: string, nonceBefore: number): Promise<void> {
   expect(await env.state.session(stream, viewer.viewer.address), `a session of stream ${stream}`).toBeNull();
-  expect(await env.state.tickCount(stream)).toBe(0);
+  expect(await env.state.secondsWatched(stream)).toBe(0);
   expect(await env.state.earnings(stream)).toBe(0n);
   expect(await env.state.nonce(viewer.viewer.address), 'transactions sent').toBe(nonceBefore);
 }

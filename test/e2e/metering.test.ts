@@ -111,7 +111,7 @@ describe('metering a tagged video in Chromium (real chain)', () => {
     expectTicksMatchPlayed(session.ticks, played);
     await expectExactBooks(env, meter, embedStream, session, fromBlock);
     expect(await env.state.session(pageStream, meter.viewer.address)).toBeNull();
-    expect(await env.state.tickCount(pageStream)).toBe(0);
+    expect(await env.state.secondsWatched(pageStream)).toBe(0);
     await page.close();
   });
 

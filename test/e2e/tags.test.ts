@@ -46,7 +46,7 @@ describe('tags that are never billed (real chain)', () => {
 
     expect(await env.state.nonce(meter.viewer.address), 'transactions sent for a refused tag').toBe(0);
     expect(await env.state.free(meter.viewer.address)).toBe(VIEWER_FUNDS);
-    expect(await env.state.tickCount(DEMO_STREAM)).toBe(0);
+    expect(await env.state.secondsWatched(DEMO_STREAM)).toBe(0);
     expect(await env.state.earnings(DEMO_STREAM)).toBe(0n);
     await popup.page.close();
     await page.close();

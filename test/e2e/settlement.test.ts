@@ -1,0 +1,126 @@
+// Settlement against the real chain: the interval the chain publishes (`TickStream.SettlementInterval`,
+// here raised with sudo as a loaded chain would raise it) is followed to the second, the popup shows
+// settled and not-yet-settled seconds apart, a worker killed with unsettled seconds settles them once, and
+// a viewer who cannot hold a session is not joined and is told how much is needed. (A creator stopping a
+// stream — the session leaves, its hold released — is in creator.test.ts.)
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
+import { DEMO_RATE_PER_MINUTE, UNIT } from './chainState.js';
+import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
+import { Player } from './player.js';
+
+let env: Environment;
+let meter: Meter | undefined;
+
+beforeAll(async () => {
+  env = await startEnvironment();
+});
+
+afterEach(async () => {
+  await meter?.close();
+  meter = undefined;
+  // Back to the quiet chain's interval for the next scenario.
+  if ((await env.state.settlementInterval()) !== 1) await env.state.setSettlementInterval(1);
+});
+
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('settlement at the chain’s interval (real chain)', () => {
+  it('follows an interval raised mid-session exactly: record_tick(5) while playing, the rest at once on pause, books exact; the popup shows settled and unsettled apart', async () => {
+    meter = await launchMeter(env, { allowSites: [env.sites.creatorOrigin] });
+    const stream = await env.state.registerStream('ferdie', 'interval raised');
+    const fromBlock = (await env.state.bestBlock()) + 1;
+    const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
+    const popup = await meter.popupFor(page);
+    const player = new Player(page);
+    await player.play();
+    await expect.poll(async () => (await env.state.session(stream, meter!.viewer.address))?.ticks ?? 0, { timeout: 30_000 }).toBeGreaterThan(2);
+
+    const raisedFrom = (await env.state.bestBlock()) + 1;
+    await env.state.setSettlementInterval(5);
+    // The popup shows the seconds gathering toward the chain's interval, apart from the settled ones.
+    await expect.poll(async () => (await popup.session(stream))?.interval, { timeout: 10_000 }).toBe(5);
+    await expect.poll(async () => (await popup.session(stream))?.unsettledSeconds ?? 0, { timeout: 10_000, interval: 200 }).toBeGreaterThanOrEqual(3);
+    const shown = (await popup.session(stream))!;
+    expect(shown.settledSeconds + shown.unsettledSeconds).toBe(shown.seconds);
+    expect(shown.onHold, 'the hold the chain keeps for the session').toBeGreaterThan(0n);
+    await sleep(14_000);
+    await player.pause();
+    const played = await player.playedSeconds();
+    const session = await settledSession(env, meter, stream);
+
+    expectTicksMatchPlayed(session.ticks, played);
+    await expectExactBooks(env, meter, stream, session, fromBlock);
+    const afterRaise = await env.state.tickEvents(stream, meter.viewer.address, raisedFrom);
+    const batches = afterRaise.map((event) => event.ticks);
+    console.log(`[e2e] record_tick batches after the interval rose to 5: ${batches.join(', ')}`);
+    // Seconds already gathered when the interval rose may go in one call; then a call each time 5 have
+    // gathered (6 when a late timer counted two seconds at once), and what was left when the video paused.
+    expect(batches.slice(1, -1).every((ticks) => ticks === 5 || ticks === 6), `batches ${batches.join(', ')}`).toBe(true);
+    expect(batches.at(-1)).toBeLessThanOrEqual(5);
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil(played / 5) + 2);
+    const settledPopup = (await popup.session(stream))!;
+    expect(settledPopup).toMatchObject({ unsettledSeconds: 0, settledSeconds: session.ticks });
+    await popup.page.close();
+    await page.close();
+  });
+
+  it('settles once, after a restart, the unsettled seconds of a service worker stopped mid-play: never twice, never lost', async () => {
+    meter = await launchMeter(env, { allowSites: [env.sites.creatorOrigin] });
+    const stream = await env.state.registerStream('ferdie', 'killed with unsettled seconds');
+    const fromBlock = (await env.state.bestBlock()) + 1;
+    const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
+    const player = new Player(page);
+    await player.play();
+    await expect.poll(async () => (await env.state.session(stream, meter!.viewer.address))?.ticks ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+    await env.state.setSettlementInterval(60);
+    await sleep(10_000);
+    const beforeStop = (await env.state.session(stream, meter.viewer.address))!.ticks;
+    const unsettled = (await meter.uiState()).sessions.find((session) => session.stream.streamId === stream)!.pendingSeconds;
+    expect(unsettled, 'seconds gathering toward the 60 s interval').toBeGreaterThanOrEqual(8);
+
+    await meter.stopServiceWorker();
+    await sleep(5000); // the video plays on; its next report wakes a new worker
+    await player.pause();
+    const played = await player.playedSeconds();
+    const session = await settledSession(env, meter, stream);
+
+    expectTicksMatchPlayed(session.ticks, played);
+    const recorded = await expectExactBooks(env, meter, stream, session, fromBlock);
+    const afterStop = recorded.filter((event) => event.ticks > 0).at(-1)!;
+    expect(afterStop.ticks, 'the seconds the stopped worker had not settled, in one call').toBeGreaterThanOrEqual(unsettled);
+    expect(recorded.filter((event) => event.ticks > 0).length, 'the ones before the interval rose, and that one').toBe(beforeStop + 1);
+    await page.close();
+  });
+
+  it('does not join a viewer who cannot hold the session: the popup says how much is needed; funded, metering starts', async () => {
+    const needed = env.state.joinCost(DEMO_RATE_PER_MINUTE);
+    const funds = needed / 2n;
+    meter = await launchMeter(env, { viewerFunds: funds, allowSites: [env.sites.creatorOrigin] });
+    const stream = await env.state.registerStream('ferdie', 'cannot hold');
+    const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
+    const popup = await meter.popupFor(page);
+    const player = new Player(page);
+    await player.play();
+
+    const shown = await popup.holdFunds();
+    expect(shown.needed, 'deposit + 600 s at the agreed rate + fee reserve + existential deposit').toBe(needed);
+    expect(shown.available).toBe(funds);
+    expect(shown.text).toContain('1.021 VIL');
+    await sleep(4000);
+    expect(await env.state.session(stream, meter.viewer.address)).toBeNull();
+    expect(await env.state.nonce(meter.viewer.address), 'no transaction was sent').toBe(0);
+    expect(await env.state.free(meter.viewer.address)).toBe(funds);
+
+    // A top-up lifts the stop by itself: the session joins and the seconds played from then on are paid.
+    await env.state.fund(meter.viewer.address, UNIT);
+    await expect.poll(async () => (await env.state.session(stream, meter!.viewer.address))?.ticks ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+    await player.pause();
+    const session = await settledSession(env, meter, stream);
+    expect(session.paid).toBe((BigInt(session.ticks) * DEMO_RATE_PER_MINUTE) / 60n);
+    await popup.page.close();
+    await page.close();
+  });
+});
