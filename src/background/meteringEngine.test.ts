@@ -42,8 +42,8 @@ function harness(options: { rules?: Record<string, SiteRule>; budgets?: Budgets;
     genesisHash: GENESIS,
     budgets: options.budgets ?? NO_BUDGETS,
     isBlocked: (site) => rules.get(site) === 'block',
-    alwaysAllowedRate: (site, creatorPublicKey) =>
-      rules.get(site) === 'allow' ? ALLOW_CAP : (allowed.get(`${site} ${creatorPublicKey}`) ?? null),
+    alwaysAllowedRate: (genesis, site, creatorPublicKey) =>
+      genesis !== GENESIS ? null : rules.get(site) === 'allow' ? ALLOW_CAP : (allowed.get(`${site} ${creatorPublicKey}`) ?? null),
   };
   /** "Always allow" answers: `${site} ${creatorPublicKey}` → rate cap. */
   const allowed = new Map<string, bigint>();
@@ -511,6 +511,21 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(h.session()).toMatchObject({ seconds: 15, confirmedSeconds: 15, pendingSeconds: 0 });
     expect(h.session()?.spent).toBe(paidFor(15).toString());
     expect(h.chain.joinCalls).toHaveLength(1);
+  });
+
+  it('a restarted worker not yet connected counts the seconds of an "always allow" of the network last connected (fake chain)', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    await h.seconds(3);
+    h.restart();
+    h.ctx.chainReady = false;
+    h.ctx.genesisHash = null;
+    await h.seconds(2);
+    expect(h.engine.tabViews()[0]).toMatchObject({ billing: true, reason: null });
+    expect(h.session()?.pendingSeconds).toBe(2);
+    h.ctx.chainReady = true;
+    h.ctx.genesisHash = GENESIS;
+    await h.second();
+    expect(h.chain.sessions.get('1')?.ticks).toBe(6);
   });
 
   it('does not send again a call that was in a block being built when the worker restarted', async () => {

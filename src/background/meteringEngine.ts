@@ -29,8 +29,11 @@ export interface MeteringContext {
   budgets: Budgets;
   /** The person blocked payments on this site. */
   isBlocked(site: string): boolean;
-  /** The rate cap of an "always allow" of this creator (hex public key) on this top-level site, on the connected network. */
-  alwaysAllowedRate(site: string, creatorPublicKey: string): bigint | null;
+  /**
+   * The rate cap of an "always allow" of this creator (hex public key) on this top-level site, on network
+   * `genesisHash` (the connected one, or the one last connected while the chain is away).
+   */
+  alwaysAllowedRate(genesisHash: string, site: string, creatorPublicKey: string): bigint | null;
   /** The viewer holds a subscription to the stream: its seconds are recorded but cost nothing, so no budget. */
   isSubscribed?(streamId: string): boolean;
   /** The chain says the stream is stopped now (its terms, followed by a storage subscription); false when not known. */
@@ -432,7 +435,7 @@ export class MeteringEngine {
     const perceived = playing && frames.activated(frame);
     const consent = this.#doc.consents[consentKey(genesis, site, streamId)];
     if (consent?.decision === 'declined') return verdict(notBilling('consent-declined'), streamId, info, verified);
-    const cap = consent?.decision === 'once' ? big(consent.ratePerMinute) : ctx.alwaysAllowedRate(site, info.creatorPublicKey);
+    const cap = consent?.decision === 'once' ? big(consent.ratePerMinute) : ctx.alwaysAllowedRate(genesis, site, info.creatorPublicKey);
     const ask = (code: NotBillingCode) => ({ ...verdict(notBilling(code), streamId, info, verified), wantsConsent: perceived });
     if (session?.stop?.code === 'rate-changed' || (session && info.ratePerMinute > big(session.agreedRatePerMinute))) return ask('rate-changed');
     if (cap === null || info.ratePerMinute > cap) return ask('consent-needed');
@@ -512,7 +515,7 @@ export class MeteringEngine {
     let session = this.#doc.sessions[key];
     if (!session) {
       const consent = this.#doc.consents[consentKey(genesis, verdict.site, streamId)];
-      const cap = consent?.decision === 'once' ? consent.ratePerMinute : ctx.alwaysAllowedRate(verdict.site, info.creatorPublicKey)?.toString();
+      const cap = consent?.decision === 'once' ? consent.ratePerMinute : ctx.alwaysAllowedRate(genesis, verdict.site, info.creatorPublicKey)?.toString();
       session = newSession(info, verdict.site, cap ?? info.ratePerMinute.toString(), genesis, now);
       this.#doc.sessions[key] = session;
       this.#journal.touch();
@@ -652,7 +655,7 @@ export class MeteringEngine {
       const site = key.slice(prefix.length, key.length - suffix.length);
       if (!ctx.isBlocked(site)) return true;
     }
-    const cap = ctx.isBlocked(session.site) ? null : ctx.alwaysAllowedRate(session.site, session.creatorPublicKey);
+    const cap = ctx.isBlocked(session.site) ? null : ctx.alwaysAllowedRate(genesis, session.site, session.creatorPublicKey);
     return cap !== null && cap >= agreed;
   }
 

@@ -397,10 +397,7 @@ export class Worker {
           genesisHash: this.#chain.network.genesisHash,
           budgets: this.#settings.budgets,
           isBlocked: (site) => this.#permissions.isBlocked(site),
-          alwaysAllowedRate: (site, creatorPublicKey) => {
-            const genesis = this.#chain.network.genesisHash;
-            return genesis === null ? null : this.#permissions.alwaysAllowedRate(genesis, site, creatorPublicKey);
-          },
+          alwaysAllowedRate: (genesis, site, creatorPublicKey) => this.#permissions.alwaysAllowedRate(genesis, site, creatorPublicKey),
           isSubscribed: (streamId) => this.#subscriptions.isSubscribed(streamId),
           isStreamStopped: (streamId) => this.#subscriptions.isStreamStopped(streamId),
         }),

@@ -6,6 +6,7 @@ import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ISubmittableResult } from '@polkadot/types/types';
+import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
 export const DEMO_STREAM = '1';
@@ -228,7 +229,7 @@ export class ChainState {
    */
   async setSettlementInterval(seconds: number): Promise<void> {
     const key = this.api.query.tickStream.settlementInterval.key();
-    const value = this.api.createType('u32', seconds).toHex();
+    const value = u8aToHex(this.api.createType('u32', seconds).toU8a());
     await this.signed(this.dev.alice, this.api.tx.sudo.sudo(this.api.tx.system.setStorage([[key, value]])));
   }
 
