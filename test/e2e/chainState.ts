@@ -226,11 +226,14 @@ export class ChainState {
   /**
    * Sets `TickStream.SettlementInterval` as a chain under load would (Alice is sudo in the dev preset):
    * `sudo(system.set_storage)`. The chain republishes its own value when a session opens or closes.
+   * Resolves with the number of the block that changed it.
    */
-  async setSettlementInterval(seconds: number): Promise<void> {
+  async setSettlementInterval(seconds: number): Promise<number> {
     const key = this.api.query.tickStream.settlementInterval.key();
     const value = u8aToHex(this.api.createType('u32', seconds).toU8a());
-    await this.signed(this.dev.alice, this.api.tx.sudo.sudo(this.api.tx.system.setStorage([[key, value]])));
+    const { status } = await this.signed(this.dev.alice, this.api.tx.sudo.sudo(this.api.tx.system.setStorage([[key, value]])));
+    const hash = status.isInBlock ? status.asInBlock : status.asFinalized;
+    return (await this.api.rpc.chain.getHeader(hash)).number.toNumber();
   }
 
   /** Transactions the account has had included so far. */
