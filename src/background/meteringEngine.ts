@@ -137,12 +137,16 @@ export class MeteringEngine {
   }
 
   /**
-   * True while something needs the per-second timer: media playing, seconds still to settle, or a session
-   * joined on chain (its hold is released when it ends: idle, stream stopped, consent withdrawn).
+   * True while something needs the per-second timer: media playing, or — while the chain can be asked —
+   * seconds still to settle or a session joined on chain (its hold is released when it ends: idle, stream
+   * stopped, consent withdrawn). Locked or disconnected, nothing can be sent: unlocking and reconnecting
+   * start the timer again.
    */
   needsTicks(): boolean {
     const now = this.#deps.now();
     if (this.#deps.frames.anyPlaying(now)) return true;
+    const ctx = this.#deps.context();
+    if (!ctx.canSign || !ctx.chainReady) return false;
     return Object.values(this.#doc.sessions).some(
       (session) =>
         (session.held > 0 && settlesHeld(session)) || session.inFlight.length > 0 || session.reconcile || session.leave !== null || session.join === 'joined',
