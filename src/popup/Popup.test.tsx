@@ -300,9 +300,11 @@ describe('Popup (fake worker)', () => {
   test('low balance: warns with the time left at the current rate before metering stops, and opens Receive', async () => {
     const worker = new FakeWorker();
     await renderPopup(worker);
-    // 0.1 VIL/min is 1_666_666_666 planck a second plus 1_000_000 in fees: 5 minutes is about 0.5 VIL.
-    const balance = { free: '0', transferable: (1_000_000_000n + 300n * 1_667_666_666n).toString() };
-    await act(() => worker.push(uiState({ balance, sessions: [metering('1')], tabs: [playingTab('1')] })));
+    // 0.1 VIL/min is 1_666_666_666 planck a second plus 1_000_000 in fees: 5 minutes is about 0.5 VIL, 0.1
+    // of it still on hold for the session (it pays the coming seconds).
+    const session = { ...metering('1'), onHold: '100000000000' };
+    const balance = { free: '0', transferable: (1_000_000_000n + 300n * 1_667_666_666n - 100_000_000_000n).toString() };
+    await act(() => worker.push(uiState({ balance, sessions: [session], tabs: [playingTab('1')] })));
     expect(byTestId('low-balance')?.dataset.secondsLeft).toBe('300');
     expect(byTestId('low-balance')?.textContent).toContain('Your balance lasts about 5m more at the current rate.');
     await click(byTestId('low-balance-receive')!);

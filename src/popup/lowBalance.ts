@@ -18,7 +18,8 @@ const paysPerSecond = (session: StreamSessionView, subscribed: boolean): bigint 
 
 /**
  * How long the balance lasts at the rate of the sessions metering now (a subscribed stream costs only its
- * fees); null when nothing meters or the balance is unknown. One existential deposit always stays.
+ * fees); null when nothing meters or the balance is unknown. One existential deposit always stays; what the
+ * chain holds for those sessions pays their coming seconds, so it counts with the transferable balance.
  */
 export function balanceForecast(state: Pick<UiState, 'balance' | 'sessions' | 'network' | 'subscriptions'>, now: number): BalanceForecast | null {
   if (!state.balance) return null;
@@ -28,7 +29,8 @@ export function balanceForecast(state: Pick<UiState, 'balance' | 'sessions' | 'n
     return sum + paysPerSecond(session, until !== null && until > now);
   }, 0n);
   if (perSecond === 0n) return null;
-  const spendable = BigInt(state.balance.transferable) - BigInt(state.network.existentialDeposit ?? '0');
+  const held = metering.reduce((sum, session) => sum + BigInt(session.onHold), 0n);
+  const spendable = BigInt(state.balance.transferable) + held - BigInt(state.network.existentialDeposit ?? '0');
   const secondsLeft = spendable > 0n ? Number(spendable / perSecond) : 0;
   return { perSecond, secondsLeft };
 }
