@@ -9,7 +9,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { getRuntimeVersion } from '@acala-network/chopsticks-core';
@@ -17,6 +16,7 @@ import { u8aToHex } from '@polkadot/util';
 import type { HexString } from '@polkadot/util/types';
 import { CHAIN_PROPERTIES } from './genesis.js';
 import { ChainStartError, type EngineOptions, type Preset, type RunningChain } from './engine.js';
+import { portIsFree } from './portIsFree.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BINARY = 'polkadot-omni-node';
@@ -156,15 +156,6 @@ export async function checkChainSpec(specPath: string, wasmPath: string): Promis
         `use a spec made from this runtime (start without --resume or --chain-spec to generate one).`,
     );
   }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const probe = createServer()
-      .once('error', () => done(false))
-      .once('listening', () => probe.close(() => done(true)))
-      .listen(port, '127.0.0.1');
-  });
 }
 
 export async function startOmniNode(options: EngineOptions): Promise<RunningChain> {
