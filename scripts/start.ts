@@ -4,13 +4,13 @@
 // it prints a live line of the seconds and spend the chain recorded and saves a popup screenshot to
 // artifacts/popup.png. Ctrl-C (or --seconds) stops everything.
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { distIsCurrent, ensureBuilt } from '../test/e2e/build.js';
 import { DEMO_STREAM } from '../test/e2e/chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from '../test/e2e/fixture.js';
 import { formatAmount, type Token } from '../src/ui/format.js';
+import { portIsFree } from './chain/portIsFree.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCREENSHOT = resolve(ROOT, 'artifacts/popup.png');
@@ -26,15 +26,6 @@ const runFor = values.seconds === undefined ? null : Number(values.seconds);
 if (runFor !== null && !(Number.isInteger(runFor) && runFor > 0)) {
   console.error(`--seconds must be a whole number above 0, not "${values.seconds}"`);
   process.exit(2);
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const probe = createServer()
-      .once('error', () => done(false))
-      .once('listening', () => probe.close(() => done(true)))
-      .listen(port, '127.0.0.1');
-  });
 }
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
