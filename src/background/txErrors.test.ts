@@ -21,6 +21,15 @@ describe('classifyPoolRejection', () => {
     },
   );
 
+  it.each(['1010: {"invalid":{"badProof":null}}', '1010: Invalid Transaction: Transaction has a bad signature'])(
+    '%s → refused for good, saying the node may have lied about the metadata',
+    (message) => {
+      const outcome = classifyPoolRejection(message);
+      expect(outcome).toMatchObject({ kind: 'rejected', retryable: false, insufficientFunds: false });
+      expect(outcome.kind === 'rejected' && outcome.error).toContain('metadata');
+    },
+  );
+
   it('treats a dropped socket and an already imported transaction as unknown (it may be in the pool)', () => {
     expect(classifyPoolRejection('disconnected from ws://127.0.0.1:9944: 1006:: Abnormal Closure').kind).toBe('unknown');
     expect(classifyPoolRejection('1013: Transaction Already Imported').kind).toBe('unknown');

@@ -1,6 +1,7 @@
 import type { DispatchError } from '@polkadot/types/interfaces';
 import type { Registry } from '@polkadot/types/types';
 import type { TxOutcome } from './chainTypes';
+import { t } from '../shared/i18n';
 
 /** `Section.Name` of a dispatch error, e.g. `TickStream.RateAboveLimit` or `Token.FundsUnavailable`. */
 export function dispatchErrorName(registry: Registry, error: DispatchError): string {
@@ -28,6 +29,9 @@ export function classifyPoolRejection(message: string): TxOutcome {
   if (code === undefined) return { kind: 'unknown', error: message };
   if (code === '1013') return { kind: 'unknown', error: message }; // already imported: it is in the pool
   const text = message.toLowerCase();
+  // The runtime checks the signature over the metadata hash too (CheckMetadataHash): a node that served
+  // other metadata than the chain runs makes every signature bad.
+  if (/badproof|bad signature/.test(text)) return { kind: 'rejected', error: t('errorSignatureRefused', message), retryable: false, insufficientFunds: false };
   const insufficientFunds = /payment|inability to pay|balance too low/.test(text);
   const retryable = !insufficientFunds && (['1010', '1012', '1014'].includes(code) ? /stale|outdated|future|priority|banned|exhausted|1014|1012/.test(`${text} ${code}`) : false);
   return { kind: 'rejected', error: message, retryable, insufficientFunds };
