@@ -30,6 +30,18 @@ function keepGenesisHashAfterResume(chain: Chopsticks): void {
   chain.getBlockAt = (number) => (number === 0 ? chain.getBlock(GENESIS_PLACEHOLDER_HASH) : getBlockAt(number));
 }
 
+/**
+ * chopsticks takes block 1's timestamp and its mocked relay-chain slot from two readings of the wall clock
+ * (the genesis has no `Timestamp.Now`): across a 6 s boundary they disagree, the runtime refuses the block's
+ * inherents (aura-ext: "Parachain slot must match relay-derived slot") and the transactions taken for it
+ * are lost. Block 1 is built before any client connects, again until it is; from then on both come from
+ * the parent's timestamp.
+ */
+async function buildFirstBlock(chain: Chopsticks): Promise<void> {
+  for (let attempt = 0; attempt < 3 && chain.head.number === 0; attempt++) await chain.newBlock();
+  if (chain.head.number === 0) throw new ChainStartError('chopsticks could not build the first block (see its log)');
+}
+
 export async function startChopsticks(options: EngineOptions): Promise<RunningChain> {
   const genesis = await buildGenesis(options.wasmPath, options.preset);
   const requestedPort = options.port;
@@ -43,6 +55,7 @@ export async function startChopsticks(options: EngineOptions): Promise<RunningCh
     resume: options.resume && options.db ? true : undefined,
   } as Parameters<typeof setupWithServer>[0]);
   if (options.resume) keepGenesisHashAfterResume(context.chain);
+  else await buildFirstBlock(context.chain);
   const port = Number(context.addr.split(':').pop());
   // chopsticks quietly moves to the next free port; clients configured for this one would miss it.
   if (requestedPort !== 0 && port !== requestedPort) {
