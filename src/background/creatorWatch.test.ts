@@ -81,6 +81,17 @@ function setup(storage = memoryArea()) {
   };
 }
 
+/** A creator page connected and the chain listing `ids` as the account's streams. */
+async function watching(ids: string[], storage = memoryArea()) {
+  const context = setup(storage);
+  const page = fakePort();
+  context.watch.addPort(page.port);
+  await flush();
+  context.chain.onIds!(ids);
+  await flush();
+  return { ...context, page };
+}
+
 describe('CreatorWatch (fake chain)', () => {
   test('follows the account’s streams only while a page is connected, newest stream first', async () => {
     const { chain, watch } = setup();
@@ -99,12 +110,7 @@ describe('CreatorWatch (fake chain)', () => {
   });
 
   test('each change of earnings is a history point; an unchanged value adds none', async () => {
-    const { chain, watch, tick } = setup();
-    const page = fakePort();
-    watch.addPort(page.port);
-    await flush();
-    chain.onIds!(['3']);
-    await flush();
+    const { chain, tick, page } = await watching(['3']);
     chain.emit([stream('3', '0')]);
     tick(1000);
     chain.emit([stream('3', '10', 6)]);
@@ -147,12 +153,7 @@ describe('CreatorWatch (fake chain)', () => {
   });
 
   test('a newly registered stream re-subscribes the streams; the old subscription ends', async () => {
-    const { chain, watch } = setup();
-    const page = fakePort();
-    watch.addPort(page.port);
-    await flush();
-    chain.onIds!(['1']);
-    await flush();
+    const { chain, page } = await watching(['1']);
     const stale = chain.onStreams!;
     chain.onIds!(['1', '2']);
     await flush();
@@ -192,12 +193,7 @@ describe('CreatorWatch (fake chain)', () => {
 
   test('a withdrawal is a payout; lifetime earnings keep counting it, so the chart never drops', async () => {
     const storage = memoryArea();
-    const { chain, watch, tick } = setup(storage);
-    const page = fakePort();
-    watch.addPort(page.port);
-    await flush();
-    chain.onIds!(['3']);
-    await flush();
+    const { chain, watch, tick, page } = await watching(['3'], storage);
     chain.emit([stream('3', '100')]);
     tick(1000);
     // The new earnings can arrive one block before the event that explains them.
@@ -215,12 +211,7 @@ describe('CreatorWatch (fake chain)', () => {
   });
 
   test('earnings count what open sessions owe, apart from what is in escrow; a flush moves it without a jump', async () => {
-    const { chain, watch, tick } = setup();
-    const page = fakePort();
-    watch.addPort(page.port);
-    await flush();
-    chain.onIds!(['3']);
-    await flush();
+    const { chain, tick, page } = await watching(['3']);
     chain.emit([stream('3', '0', 10, '20')]);
     tick(1000);
     chain.emit([{ ...stream('3', '40', 20, '0'), secondsInEscrow: 20 }]);

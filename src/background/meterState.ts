@@ -116,6 +116,35 @@ export interface MeterDoc {
 export const sessionKey = (genesisHash: string, streamId: string) => `${genesisHash} ${streamId}`;
 export const consentKey = (genesisHash: string, site: string, streamId: string) => `${genesisHash} ${site} ${streamId}`;
 
+/** What a session knows when it starts: the stream, the site, the agreed rate, the network and when. */
+export type NewSession = Pick<
+  SessionRecord,
+  'streamId' | 'site' | 'title' | 'creator' | 'creatorPublicKey' | 'ratePerMinute' | 'agreedRatePerMinute' | 'genesisHash' | 'startedAt'
+>;
+
+/** A session that has counted nothing yet and is not joined on chain. */
+export function newSessionRecord(fields: NewSession): SessionRecord {
+  return {
+    ...fields,
+    lastSeenAt: fields.startedAt,
+    lastCountedSecond: null,
+    join: 'needed',
+    joinedRatePerMinute: null,
+    onHold: '0',
+    leave: null,
+    held: 0,
+    inFlight: [],
+    confirmedSeconds: 0,
+    spent: '0',
+    fees: '0',
+    lastFee: '0',
+    chainTicks: null,
+    chainPaid: null,
+    reconcile: false,
+    stop: null,
+  };
+}
+
 export function emptyMeterDoc(day: string): MeterDoc {
   return {
     version: METER_SCHEMA_VERSION,

@@ -11,7 +11,7 @@ import type {
 import type { ChainStream, MeteringChain } from './chainTypes';
 import { FrameRegistry, type FrameState } from './frameRegistry';
 import { MeterJournal, notBilling } from './meterJournal';
-import { consentKey, sessionKey, type ConsentRequestRecord, type MeterDoc, type SessionRecord } from './meterState';
+import { consentKey, newSessionRecord, sessionKey, type ConsentRequestRecord, type MeterDoc, type SessionRecord } from './meterState';
 import { inFlightTicks, Settlement, settlesHeld } from './settlement';
 import { localDay, rollDay } from './spendLedger';
 import { StreamLookups } from './streamLookups';
@@ -520,7 +520,17 @@ export class MeteringEngine {
     if (!session) {
       const consent = this.#doc.consents[consentKey(genesis, verdict.site, streamId)];
       const cap = consent?.decision === 'once' ? consent.ratePerMinute : ctx.alwaysAllowedRate(genesis, verdict.site, info.creatorPublicKey)?.toString();
-      session = newSession(info, verdict.site, cap ?? info.ratePerMinute.toString(), genesis, now);
+      session = newSessionRecord({
+        streamId: info.streamId,
+        site: verdict.site,
+        title: info.title,
+        creator: info.creator,
+        creatorPublicKey: info.creatorPublicKey,
+        ratePerMinute: info.ratePerMinute.toString(),
+        agreedRatePerMinute: cap ?? info.ratePerMinute.toString(),
+        genesisHash: genesis,
+        startedAt: now,
+      });
       this.#doc.sessions[key] = session;
       this.#journal.touch();
     }
@@ -690,36 +700,6 @@ export class MeteringEngine {
       this.#journal.touch();
     }
   }
-}
-
-function newSession(info: ChainStream, site: string, agreedRate: string, genesisHash: string, now: number): SessionRecord {
-  return {
-    streamId: info.streamId,
-    site,
-    title: info.title,
-    creator: info.creator,
-    creatorPublicKey: info.creatorPublicKey,
-    ratePerMinute: info.ratePerMinute.toString(),
-    agreedRatePerMinute: agreedRate,
-    genesisHash,
-    startedAt: now,
-    lastSeenAt: now,
-    lastCountedSecond: null,
-    join: 'needed',
-    joinedRatePerMinute: null,
-    onHold: '0',
-    leave: null,
-    held: 0,
-    inFlight: [],
-    confirmedSeconds: 0,
-    spent: '0',
-    fees: '0',
-    lastFee: '0',
-    chainTicks: null,
-    chainPaid: null,
-    reconcile: false,
-    stop: null,
-  };
 }
 
 /**

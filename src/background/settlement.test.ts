@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MeterJournal } from './meterJournal';
-import { emptyMeterDoc, loadMeterDoc, sessionKey, type MeterDoc, type SessionRecord } from './meterState';
+import { emptyMeterDoc, loadMeterDoc, newSessionRecord, sessionKey, type MeterDoc, type SessionRecord } from './meterState';
 import { joinCost, Settlement, type SettlementContext } from './settlement';
 import { FAKE_TERMS, FakeChain } from './testing/fakeChain';
 
@@ -13,7 +13,7 @@ const flush = async () => {
 };
 
 function sessionRecord(overrides: Partial<SessionRecord> = {}): SessionRecord {
-  return {
+  const fresh = newSessionRecord({
     streamId: '1',
     site: 'https://creator.example',
     title: 'Demo',
@@ -23,24 +23,8 @@ function sessionRecord(overrides: Partial<SessionRecord> = {}): SessionRecord {
     agreedRatePerMinute: RATE.toString(),
     genesisHash: GENESIS,
     startedAt: 0,
-    lastSeenAt: 0,
-    lastCountedSecond: null,
-    join: 'needed',
-    joinedRatePerMinute: null,
-    onHold: '0',
-    leave: null,
-    held: 0,
-    inFlight: [],
-    confirmedSeconds: 0,
-    spent: '0',
-    fees: '0',
-    lastFee: '0',
-    chainTicks: null,
-    chainPaid: null,
-    reconcile: false,
-    stop: null,
-    ...overrides,
-  };
+  });
+  return { ...fresh, ...overrides };
 }
 
 /** A settlement over one session of stream 1 on a fake chain and a fake clock; `stored` is what storage.local would hold. */
