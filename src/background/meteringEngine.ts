@@ -184,8 +184,7 @@ export class MeteringEngine {
     let counted = 0;
     for (const [streamId, verdict] of billable) counted += this.#count(streamId, verdict, second, now, ctx, playingSince(verdicts, streamId));
     this.#markHeldBack(verdicts, second, ctx);
-    this.#followStreamStates(ctx);
-    this.#leaveWithoutConsent(ctx);
+    this.#followChainAndConsent(ctx);
     this.#expire(now);
 
     const genesis = this.#genesis(ctx);
@@ -628,10 +627,12 @@ export class MeteringEngine {
   }
 
   /**
-   * A stream its creator stopped takes no more seconds: its session leaves at once (the hold is released).
-   * Started again, the session goes on.
+   * What the chain and the person say now about each session of the connected network: a stream its
+   * creator stopped takes no more seconds, so its session leaves at once (the hold is released) and goes on
+   * when the stream is started again; consent withdrawn — declined, the site blocked, the "always allow"
+   * removed — settles the seconds counted so far and leaves (it joins again if allowed again).
    */
-  #followStreamStates(ctx: MeteringContext): void {
+  #followChainAndConsent(ctx: MeteringContext): void {
     const genesis = ctx.genesisHash;
     if (genesis === null) return;
     for (const session of Object.values(this.#doc.sessions)) {
@@ -642,20 +643,9 @@ export class MeteringEngine {
       else if (!stopped && session.stop?.code === 'stream-inactive' && looked?.active === true) {
         session.stop = null;
         this.#journal.touch();
+      } else if (session.join === 'joined' && session.leave === null && !this.#consented(genesis, session, ctx)) {
+        this.#settlement.requestLeave(session);
       }
-    }
-  }
-
-  /**
-   * Consent withdrawn — declined, the site blocked, the "always allow" removed — ends a session on chain:
-   * its seconds counted so far are settled, then it leaves the stream. It joins again if allowed again.
-   */
-  #leaveWithoutConsent(ctx: MeteringContext): void {
-    const genesis = ctx.genesisHash;
-    if (genesis === null) return;
-    for (const session of Object.values(this.#doc.sessions)) {
-      if (session.genesisHash !== genesis || session.join !== 'joined' || session.leave !== null) continue;
-      if (!this.#consented(genesis, session, ctx)) this.#settlement.requestLeave(session);
     }
   }
 
