@@ -3,6 +3,7 @@ import { DEFAULT_ENDPOINT } from './chainClient';
 import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
 import { t } from '../shared/i18n';
+import { isPlanckOrNull } from '../shared/validators';
 
 const SETTINGS_KEY = 'settings';
 /** Present from the first start until the default daily budget was set (or the person chose budgets). */
@@ -10,7 +11,6 @@ const FIRST_RUN_BUDGET_KEY = 'firstRunBudget';
 const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 /** A new viewer's daily cap, in whole tokens of the chain (changeable in the options). */
 export const DEFAULT_DAY_BUDGET_TOKENS = 10n;
-const PLANCK = /^(0|[1-9]\d{0,38})$/;
 
 export type SettingsPatch = Extract<UiRequest, { type: 'settings:set' }>['settings'];
 
@@ -40,8 +40,6 @@ export function checkEndpoint(endpoint: string): string {
     throw new Error(t('errorEndpointUnencrypted', `wss://${url.host}${url.pathname === '/' ? '' : url.pathname}`));
   return trimmed;
 }
-
-const isPlanckOrNull = (value: unknown): value is string | null => value === null || (typeof value === 'string' && PLANCK.test(value));
 
 /** Stored settings, each field checked as a request would be; a bad field falls back to its default and is logged. */
 function validSettings(stored: unknown): Settings {

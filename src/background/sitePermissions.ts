@@ -2,6 +2,7 @@ import type { AlwaysAllowEntry } from '../shared/messages';
 import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
 import { t } from '../shared/i18n';
+import { isHash, isOrigin, isPlanck } from '../shared/validators';
 
 const BLOCKED_KEY = 'blockedSites';
 const ALWAYS_ALLOW_KEY = 'alwaysAllow';
@@ -21,14 +22,6 @@ export function normaliseSite(site: string): string {
   return url.origin;
 }
 
-const isOrigin = (value: unknown): value is string => {
-  try {
-    return typeof value === 'string' && normaliseSite(value) === value;
-  } catch {
-    return false;
-  }
-};
-const isHash = (value: unknown): value is string => typeof value === 'string' && /^0x[0-9a-f]{64}$/.test(value);
 
 function isEntry(value: unknown): value is AlwaysAllowEntry {
   if (typeof value !== 'object' || value === null) return false;
@@ -38,8 +31,7 @@ function isEntry(value: unknown): value is AlwaysAllowEntry {
     typeof entry.creator === 'string' &&
     entry.creator.length <= 64 &&
     isHash(entry.creatorPublicKey) &&
-    typeof entry.maxRatePerMinute === 'string' &&
-    /^(0|[1-9]\d{0,38})$/.test(entry.maxRatePerMinute) &&
+    isPlanck(entry.maxRatePerMinute) &&
     isHash(entry.genesisHash)
   );
 }

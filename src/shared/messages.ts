@@ -27,7 +27,8 @@
  * returned once by `account:create` so the person can write it down.
  */
 
-import { isPlanck, isPricingInput, isStreamDetailsInput, type PricingInput, type StreamDetailsInput } from './streamDetails';
+import { isPricingInput, isStreamDetailsInput, type PricingInput, type StreamDetailsInput } from './streamDetails';
+import { isHash, isPlanck, isPlanckOrNull, isStreamId } from './validators';
 
 export type { PricingInput, StreamDetailsInput } from './streamDetails';
 
@@ -541,7 +542,6 @@ export function parseContentMessage(value: unknown): ContentToWorkerMessage | nu
 }
 
 const str = (max: number) => (value: unknown) => typeof value === 'string' && value.length <= max;
-const planckOrNull = (value: unknown) => value === null || (typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value));
 
 type FieldCheck = (value: unknown) => boolean;
 
@@ -567,19 +567,11 @@ const REQUEST_FIELDS: { [K in UiRequestType]: Record<string, FieldCheck> } = {
   'site:block': { site: str(512) },
   'site:unblock': { site: str(512) },
   'allow:add': { site: str(512), creator: str(64), maxRatePerMinute: isPlanck },
-  'allow:remove': { site: str(512), creatorPublicKey: isHex32, genesisHash: isHex32 },
+  'allow:remove': { site: str(512), creatorPublicKey: isHash, genesisHash: isHash },
   'subscription:buy': { streamId: isStreamId, maxPrice: isPlanck, consentId: (value) => value === null || str(64)(value) },
   'creator:estimate-fee': { call: isCreatorCall },
   'creator:submit': { call: isCreatorCall },
 };
-
-function isHex32(value: unknown): boolean {
-  return typeof value === 'string' && /^0x[0-9a-f]{64}$/.test(value);
-}
-
-function isStreamId(value: unknown): boolean {
-  return typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value);
-}
 
 function isCreatorCall(value: unknown): value is CreatorCall {
   if (!isRecord(value)) return false;
@@ -608,7 +600,7 @@ function isSettingsPatch(value: unknown): boolean {
   if (value.budgets === undefined) return true;
   const budgets = value.budgets;
   if (!isRecord(budgets) || !hasOnlyKeys(budgets, ['perSession', 'perDay', 'global'])) return false;
-  return ['perSession', 'perDay', 'global'].every((key) => budgets[key] === undefined || planckOrNull(budgets[key]));
+  return ['perSession', 'perDay', 'global'].every((key) => budgets[key] === undefined || isPlanckOrNull(budgets[key]));
 }
 
 /** Returns the request when its type is known and every field has the right shape, otherwise null. */
