@@ -164,8 +164,7 @@ export class Worker {
     if (!request) return { ok: false, error: t('errorBadRequest') };
     try {
       const data = await this.#handleRequest(request);
-      // The person used an extension page (reading state alone is not use: pages and tools poll it).
-      if (request.type !== 'state:get') this.#autoLock.touch();
+      this.#autoLock.requestHandled(request.type);
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
