@@ -294,9 +294,9 @@ export class Worker {
   /** "Always allow" typed in the options: the creator's address is checked here, the network is the connected one. */
   async #allowCreator(site: string, creator: string, maxRatePerMinute: string): Promise<void> {
     const genesisHash = this.#chain.network.genesisHash;
-    if (genesisHash === null) throw new Error('Connect to the chain first: an "always allow" is made for the connected network.');
+    if (genesisHash === null) throw new Error(t('errorAllowNeedsChain'));
     const creatorPublicKey = publicKeyOf(creator);
-    if (creatorPublicKey === null) throw new Error(`"${creator}" is not a valid address.`);
+    if (creatorPublicKey === null) throw new Error(t('errorNotAnAddress', creator));
     await this.#permissions.allow({ site: normaliseSite(site), creator, creatorPublicKey, maxRatePerMinute, genesisHash });
   }
 
@@ -393,7 +393,7 @@ export class Worker {
         },
         allowAlways: async (site, stream, ratePerMinute) => {
           const genesisHash = this.#chain.network.genesisHash;
-          if (genesisHash === null) throw new Error('Not connected to the chain: allow this stream once instead.');
+          if (genesisHash === null) throw new Error(t('errorAllowOnceInstead'));
           await this.#permissions.allow({ site, creator: stream.creator, creatorPublicKey: stream.creatorPublicKey, maxRatePerMinute: ratePerMinute, genesisHash });
         },
         askTopFrame: (tabId) => this.#platform.askTopFrame(tabId),
