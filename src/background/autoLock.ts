@@ -31,6 +31,7 @@ export const PERSON_USE: Readonly<Record<UiRequestType, boolean>> = {
   'account:remove': true,
   'settings:set': true,
   'consent:decide': true,
+  'consent:forget': true,
   'metering:pause': true,
   'metering:resume': true,
   'metering:retry': true,

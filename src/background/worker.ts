@@ -248,6 +248,10 @@ export class Worker {
         await this.#engine.decideConsent(request.id, request.decision);
         this.#ticker.ensureRunning();
         return null;
+      case 'consent:forget':
+        await this.#engine.forgetDecline(normaliseSite(request.site), request.streamId);
+        this.#ticker.ensureRunning();
+        return null;
       case 'metering:pause':
         await this.#engine.setPaused(true);
         return null;

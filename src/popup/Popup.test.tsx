@@ -285,6 +285,16 @@ describe('Popup (fake worker)', () => {
     expect(byTestId('popup')?.dataset.view).toBe('receive');
   });
 
+  test('a declined stream: "Ask again" forgets the decline on this tab’s site only', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const declined: TabView = { ...tab(7), reason: { code: 'consent-declined', message: 'Declined.' } };
+    await act(() => worker.push(uiState({ tabs: [declined] })));
+    expect(byTestId('not-billing-reason')?.dataset.reasonCode).toBe('consent-declined');
+    await click(container().querySelector<HTMLElement>('[data-testid="reason-action"][data-action="ask-again"]')!);
+    expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:forget', site: SITE, streamId: '1' }]);
+  });
+
   test('pause becomes resume once the worker reports metering paused', async () => {
     const worker = new FakeWorker();
     await renderPopup(worker);

@@ -19,7 +19,7 @@ export interface ReasonContext {
 const possible = (action: ReasonAction, context: ReasonContext): boolean => {
   if (action === 'retry') return context.retryStreamId !== null;
   if (action === 'unblock-site') return context.site !== null;
-  if (action === 'ask-again') return context.streamId !== null;
+  if (action === 'ask-again') return context.site !== null && context.streamId !== null;
   return true;
 };
 
@@ -59,9 +59,9 @@ function ActionButton({ action, reason, context }: { action: ReasonAction; reaso
     case 'open-network':
       return <OpenButton action={action} path="src/options/index.html#network" label={t('reasonActionNetwork')} />;
     case 'ask-again':
-      // Forgetting the decline lets the consent prompt ask for this stream again.
-      return context.streamId === null ? null : (
-        <RequestButton action={action} request={{ type: 'metering:retry', streamId: context.streamId }} label={t('reasonActionAskAgain')} />
+      // Forgetting the decline on this site (only) lets the consent prompt ask for this stream again.
+      return site === null || context.streamId === null ? null : (
+        <RequestButton action={action} request={{ type: 'consent:forget', site, streamId: context.streamId }} label={t('reasonActionAskAgain')} />
       );
     case 'unblock-site':
       return site === null ? null : <RequestButton action={action} request={{ type: 'site:unblock', site }} label={t('reasonActionUnblockSite')} />;
@@ -90,7 +90,7 @@ function OpenButton({ action, path, label }: { action: ReasonAction; path: strin
   );
 }
 
-type FixRequest = RequestOf<'metering:retry' | 'site:unblock' | 'metering:resume'>;
+type FixRequest = RequestOf<'consent:forget' | 'site:unblock' | 'metering:resume'>;
 
 function RequestButton({ action, request, label }: { action: ReasonAction; request: FixRequest; label: string }) {
   const run = useAction<FixRequest['type']>();

@@ -441,6 +441,8 @@ export type UiRequest =
   | { type: 'account:remove'; password: string }
   | { type: 'settings:set'; settings: Partial<Omit<Settings, 'budgets'>> & { budgets?: Partial<Budgets> } }
   | { type: 'consent:decide'; id: string; decision: ConsentDecision }
+  /** Forgets the person's decline of `streamId` on the top-level `site` (that site only), so it asks again. */
+  | { type: 'consent:forget'; site: string; streamId: string }
   | { type: 'metering:pause' }
   | { type: 'metering:resume' }
   /** Clears a session's stop reason so metering may start again (after a top-up, a raised budget…). */
@@ -484,6 +486,7 @@ export interface UiResults {
   'account:remove': null;
   'settings:set': Settings;
   'consent:decide': null;
+  'consent:forget': null;
   'metering:pause': null;
   'metering:resume': null;
   'metering:retry': null;
@@ -561,6 +564,7 @@ const REQUEST_FIELDS: { [K in UiRequestType]: Record<string, FieldCheck> } = {
     id: str(64),
     decision: (value) => value === 'allow-once' || value === 'allow-always' || value === 'decline',
   },
+  'consent:forget': { site: str(512), streamId: isStreamId },
   'metering:pause': {},
   'metering:resume': {},
   'metering:retry': { streamId: isStreamId },
