@@ -282,7 +282,7 @@ export interface SpendState {
   allTime: SpendTotals;
   /** Most recent first, at most 20. */
   recentSites: SiteSpend[];
-  /** The last 30 days with spend, oldest first (days without spend are left out). */
+  /** The days with spend kept (the last 90), oldest first (days without spend are left out). */
   days: DaySpend[];
   /** Most recently paid first, at most 100. */
   creators: CreatorSpend[];
