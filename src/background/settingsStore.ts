@@ -82,6 +82,8 @@ export class SettingsStore {
   readonly #area: StorageArea;
   #settings: Settings;
   #firstRunBudget: boolean;
+  /** The last write: each read-modify-write starts after it, so two at once cannot lose one another's change. */
+  #writing: Promise<unknown> = Promise.resolve();
 
   private constructor(area: StorageArea, settings: Settings, firstRunBudget: boolean) {
     this.#area = area;
@@ -101,7 +103,11 @@ export class SettingsStore {
    * On the first connection after installing, once the token's decimals are known: a daily cap of
    * `DEFAULT_DAY_BUDGET_TOKENS`, unless the person set budgets first. Runs once.
    */
-  async applyFirstRunBudget(tokenDecimals: number): Promise<void> {
+  applyFirstRunBudget(tokenDecimals: number): Promise<void> {
+    return this.#serialized(() => this.#applyFirstRunBudget(tokenDecimals));
+  }
+
+  async #applyFirstRunBudget(tokenDecimals: number): Promise<void> {
     if (!this.#firstRunBudget) return;
     this.#firstRunBudget = false;
     const perDay = (DEFAULT_DAY_BUDGET_TOKENS * 10n ** BigInt(tokenDecimals)).toString();
@@ -119,7 +125,18 @@ export class SettingsStore {
     return this.#settings.budgets;
   }
 
-  async update(patch: SettingsPatch): Promise<Settings> {
+  /** Applies `patch` to the settings as they are once the writes before it are done. */
+  update(patch: SettingsPatch): Promise<Settings> {
+    return this.#serialized(() => this.#update(patch));
+  }
+
+  #serialized<T>(write: () => Promise<T>): Promise<T> {
+    const done = this.#writing.then(write);
+    this.#writing = done.catch(() => undefined);
+    return done;
+  }
+
+  async #update(patch: SettingsPatch): Promise<Settings> {
     const next: Settings = { ...this.#settings, budgets: { ...this.#settings.budgets, ...(patch.budgets ?? {}) } };
     if (patch.endpoint !== undefined) next.endpoint = checkEndpoint(patch.endpoint);
     if (patch.autoLockMinutes !== undefined) {
