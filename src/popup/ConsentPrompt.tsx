@@ -81,6 +81,7 @@ export function ConsentPrompt({
         {consent.creatorVerified && (
           <span class="verified" data-testid="consent-verified" title={t('consentVerifiedHelp')}>
             ✓ {t('consentVerified')}
+            <span class="visually-hidden"> ({t('consentVerifiedHelp')})</span>
           </span>
         )}
       </p>

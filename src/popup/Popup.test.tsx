@@ -295,6 +295,23 @@ describe('Popup (fake worker)', () => {
     expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:forget', site: SITE, streamId: '1' }]);
   });
 
+  test('screen readers: reasons announce their sentence, not their buttons; addresses, the verified mark and network errors are read in full', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const network = { ...uiState().network, status: 'error' as const, error: 'Cannot reach ws://127.0.0.1:9944' };
+    const declined: TabView = { ...tab(7), reason: { code: 'consent-declined', message: 'Declined.' } };
+    await act(() => worker.push(uiState({ network, tabs: [declined], consents: [consent('c1', { tabId: 3, creatorVerified: true })] })));
+    const status = byTestId('not-billing-reason')?.querySelector('[role="status"]');
+    expect(status?.textContent).toContain('Declined');
+    expect(status?.querySelector('button')).toBeNull();
+    expect(byTestId('not-billing-reason')?.querySelector('button')).not.toBeNull();
+    const creator = byTestId('consent-creator')!;
+    expect(creator.querySelector('.visually-hidden')?.textContent).toBe(BOB);
+    expect(creator.querySelector('[aria-hidden="true"]')?.textContent).not.toBe(BOB);
+    expect(byTestId('consent-verified')?.querySelector('.visually-hidden')?.textContent).toContain('vilokanam:creator tag names the same creator');
+    expect(byTestId('network-status')?.textContent).toContain('Cannot reach ws://127.0.0.1:9944');
+  });
+
   test('pause becomes resume once the worker reports metering paused', async () => {
     const worker = new FakeWorker();
     await renderPopup(worker);
@@ -336,6 +353,8 @@ describe('Popup (fake worker)', () => {
     await act(() => worker.push(uiState({ balance, sessions: [metering('1')], tabs: [playingTab('1')] })));
     expect(byTestId('low-balance')?.dataset.secondsLeft).toBe('300');
     expect(byTestId('low-balance')?.textContent).toContain('Your balance lasts about 5m more at the current rate.');
+    expect(container().querySelector('[role="alert"]'), 'a countdown is a polite status, not an alert').toBeNull();
+    expect(byTestId('low-balance')?.querySelector('[role="status"] button'), 'the button is not inside the live region').toBeNull();
     await click(byTestId('low-balance-receive')!);
     expect((byTestId('receive-address') as HTMLInputElement).value).toBe(ALICE);
     expect(byTestId('receive-qr')?.dataset.modules).toBe('37');

@@ -30,8 +30,10 @@ const possible = (action: ReasonAction, context: ReasonContext): boolean => {
 export function ReasonBlock({ reason, context, testId }: { reason: NotBillingReason; context: ReasonContext; testId: string }) {
   const actions = REASON_ACTIONS[reason.code].filter((action) => possible(action, context));
   return (
-    <div class="reason" role="status" data-testid={testId} data-reason-code={reason.code}>
-      <strong>{t(reasonTitleKey(reason.code))}</strong> {t(reasonTextKey(reason.code))}
+    <div class="reason" data-testid={testId} data-reason-code={reason.code}>
+      <span role="status">
+        <strong>{t(reasonTitleKey(reason.code))}</strong> {t(reasonTextKey(reason.code))}
+      </span>
       {actions.length > 0 && (
         <div class="actions">
           {actions.map((action) => (
