@@ -38,6 +38,24 @@ async function newStream(creator: DevAccount, title: string, rate = DEMO_RATE_PE
 /** After the popup showed the refusal: long enough for a worker that wrongly billed to have sent its first call. */
 const SETTLE_MS = 3000;
 
+/** The worker's view of the tab that plays `stream`: whether its frame reports it perceivably playing. */
+async function framePlays(viewer: Meter, stream: string): Promise<boolean | null> {
+  const tab = (await viewer.uiState()).tabs.find((candidate) => candidate.streamId === stream);
+  return tab ? tab.playing : null;
+}
+
+/**
+ * The content script's own verdict, read from the worker (no chain needed): the tab of `stream` is known and
+ * its frame does not report it playing where a person could see it, sample after sample for SETTLE_MS.
+ */
+async function expectUnperceived(viewer: Meter, stream: string): Promise<void> {
+  await expect.poll(() => framePlays(viewer, stream), { timeout: 15_000 }).toBe(false);
+  for (let waited = 0; waited < SETTLE_MS; waited += 500) {
+    await sleep(500);
+    expect(await framePlays(viewer, stream), 'the frame reports the hidden video as playing').toBe(false);
+  }
+}
+
 /** Waits until the popup of `page` names `code` as why its tab is not billed, then lets the worker run SETTLE_MS more. */
 async function expectRefused(viewer: Meter, page: Page, code: NotBillingCode): Promise<void> {
   const popup = await viewer.popupFor(page);
@@ -96,11 +114,13 @@ describe('hostile pages (real chain): nothing nobody could see, hear or agree to
     const page = await meter.openPlayer(url);
     await page.locator('#continue').click(); // the person interacts with the page: its own video starts, an embed autoplays
     await expect.poll(() => videoPlays(page), { timeout: 15_000 }).toBe(true);
+    await expectUnperceived(meter, stream);
     await expectRefused(meter, page, 'not-perceivable');
     expect(await videoPlays(page), 'the hidden player kept playing').toBe(true);
     await expectNothingBilled(meter, stream, nonceBefore);
 
     await page.evaluate(() => (window as unknown as { reveal(): void }).reveal());
+    await expect.poll(() => framePlays(meter, stream), { timeout: 15_000 }).toBe(true);
     await expectBilled(meter, stream);
     await page.close();
   });
