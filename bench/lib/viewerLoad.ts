@@ -315,7 +315,8 @@ export class SimulatedViewers {
       perBlock.set(block, (perBlock.get(block) ?? 0) + 1);
       lastInclusion = Math.max(lastInclusion, block.arrivedAt);
     }
-    const notIncluded = [...submitted.keys()].filter((hash) => !blocks.blockOf(hash)).length;
+    const missing = [...submitted.keys()].filter((hash) => !blocks.blockOf(hash));
+    const notIncluded = missing.length;
     const cpuUntil = cpuSamples.find((sample) => sample.at >= lastInclusion) ?? cpuSamples.at(-1)!;
     const chainCpu = ((cpuUntil.seconds - cpuSamples[0]!.seconds) / Math.max(0.001, (cpuUntil.at - start) / 1000)) * 100;
     const rate = deliveryRate([...perBlock].map(([block, settled]) => ({ at: block.arrivedAt, count: settled })));
@@ -341,6 +342,7 @@ export class SimulatedViewers {
         rejected: Object.fromEntries(rejections),
         dispatchErrors: Object.fromEntries(dispatchErrors),
         notIncluded,
+        notIncludedExamples: missing.slice(0, 3),
         awaitingAcceptance,
         acceptanceTimedOut: timedOut,
         skippedOwnPreviousWaiting: skippedOwn,
