@@ -4,13 +4,13 @@
 // it prints a live line of the seconds and spend the chain recorded and saves a popup screenshot to
 // artifacts/popup.png. Ctrl-C (or --seconds) stops everything.
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { distIsCurrent, ensureBuilt } from '../test/e2e/build.js';
 import { DEMO_STREAM } from '../test/e2e/chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from '../test/e2e/fixture.js';
 import { formatAmount, type Token } from '../src/ui/format.js';
+import { portIsFree } from './chain/portIsFree.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCREENSHOT = resolve(ROOT, 'artifacts/popup.png');
@@ -26,15 +26,6 @@ const runFor = values.seconds === undefined ? null : Number(values.seconds);
 if (runFor !== null && !(Number.isInteger(runFor) && runFor > 0)) {
   console.error(`--seconds must be a whole number above 0, not "${values.seconds}"`);
   process.exit(2);
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const probe = createServer()
-      .once('error', () => done(false))
-      .once('listening', () => probe.close(() => done(true)))
-      .listen(port, '127.0.0.1');
-  });
 }
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
@@ -69,9 +60,11 @@ try {
   console.log(`opening Chromium${headless ? ' headless (no DISPLAY)' : ''} with the extension and a new viewer funded by Alice…`);
   meter = await launchMeter(env, { headless, allowSites: [env.sites.creatorOrigin, env.sites.embedOrigin] });
   console.log(`  viewer ${meter.viewer.address}  (password "${meter.password}")`);
-  console.log(`  demo site ${env.sites.creatorOrigin} is on the allowed list, so it bills without asking`);
+  console.log(`  the demo creators are always allowed on ${env.sites.creatorOrigin}, so it bills without asking`);
 
   const page = await meter.openPlayer(`${env.sites.creatorOrigin}/creator.html`);
+  // Its video starts by itself; it is paid only once a person has interacted with the page: a click.
+  await page.locator('h1').click();
   const popup = await meter.popupFor(page);
   const api = env.state.api;
   const token: Token = { decimals: api.registry.chainDecimals[0] ?? 12, symbol: api.registry.chainTokens[0] ?? 'UNIT' };

@@ -7,16 +7,16 @@
 // stamps each block one relay slot (6 s) after its parent, whatever the wall clock says — see
 // docs/chain.md ("Chain time on a dev node").
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { getRuntimeVersion } from '@acala-network/chopsticks-core';
 import { u8aToHex } from '@polkadot/util';
 import type { HexString } from '@polkadot/util/types';
 import { CHAIN_PROPERTIES } from './genesis.js';
 import { ChainStartError, type EngineOptions, type Preset, type RunningChain } from './engine.js';
+import { portIsFree } from './portIsFree.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BINARY = 'polkadot-omni-node';
@@ -38,8 +38,29 @@ const isExecutable = (path: string) => {
   }
 };
 
-/** The omni-node binary: `$POLKADOT_OMNI_NODE`, then `PATH`, then ../shared/bin. */
-export function findOmniNode(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * Binaries already on this machine from earlier runs, newest version first: what
+ * scripts/chain/build-omni-node.sh built, and what ../shared/bin's wrapper unpacked into the user's
+ * cache (so a clone elsewhere, such as CI's, finds them too).
+ */
+function cachedBinaries(env: NodeJS.ProcessEnv): string[] {
+  const cache = env.XDG_CACHE_HOME ?? join(env.HOME ?? homedir(), '.cache');
+  const built = join(env.VILOKANAM_CACHE ?? join(cache, 'vilokanam'), 'omni-node', 'bin', BINARY);
+  const unpackedRoot = join(cache, BINARY);
+  let unpacked: string[] = [];
+  try {
+    unpacked = readdirSync(unpackedRoot).sort().reverse().map((version) => join(unpackedRoot, version, BINARY));
+  } catch {
+    // Nothing unpacked yet.
+  }
+  return [built, ...unpacked];
+}
+
+/**
+ * The omni-node binary: `$POLKADOT_OMNI_NODE`, then `PATH`, then ../shared/bin, then one built or
+ * unpacked on this machine before (`cachedBinaries`).
+ */
+export function findOmniNode(env: NodeJS.ProcessEnv = process.env, shared = SHARED_BINARY): string {
   const fromEnv = env.POLKADOT_OMNI_NODE;
   if (fromEnv) {
     if (isExecutable(fromEnv)) return fromEnv;
@@ -48,7 +69,9 @@ export function findOmniNode(env: NodeJS.ProcessEnv = process.env): string {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir && isExecutable(join(dir, BINARY))) return join(dir, BINARY);
   }
-  if (isExecutable(SHARED_BINARY)) return SHARED_BINARY;
+  if (isExecutable(shared)) return shared;
+  const cached = cachedBinaries(env).find(isExecutable);
+  if (cached) return cached;
   throw new ChainStartError(
     `${BINARY} was not found: set POLKADOT_OMNI_NODE to its path, put it on PATH, or build it with ` +
       `bash scripts/chain/build-omni-node.sh (cargo, about 1.5–3 hours on 2 cores). ` +
@@ -133,15 +156,6 @@ export async function checkChainSpec(specPath: string, wasmPath: string): Promis
         `use a spec made from this runtime (start without --resume or --chain-spec to generate one).`,
     );
   }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const probe = createServer()
-      .once('error', () => done(false))
-      .once('listening', () => probe.close(() => done(true)))
-      .listen(port, '127.0.0.1');
-  });
 }
 
 export async function startOmniNode(options: EngineOptions): Promise<RunningChain> {

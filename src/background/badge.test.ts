@@ -10,11 +10,12 @@ const base = (): State => ({
   balance: null,
   paused: false,
   sessions: [],
-  consent: null,
+  consents: [],
   tabs: [],
   spend: { day: 'd', today: { amount: '0', fees: '0', seconds: 0 }, allTime: { amount: '0', fees: '0', seconds: 0 }, recentSites: [], days: [], creators: [] },
   settings: { endpoint: 'ws://x', budgets: { perSession: null, perDay: null, global: null }, autoLockMinutes: 15 },
-  siteRules: [],
+  blockedSites: [],
+  alwaysAllowed: [],
   lastError: null,
   subscriptions: [],
 });
@@ -34,7 +35,7 @@ const session = (status: StreamSessionView['status']): StreamSessionView => ({
   tabIds: [],
 });
 
-const consent = { id: 'c', site: 'https://a.example', tabId: 1, requestedAt: 0, stream: session('idle').stream };
+const consent = { id: 'c', site: 'https://a.example', frameOrigin: 'https://a.example', tabId: 1, requestedAt: 0, creatorVerified: false, stream: session('idle').stream };
 
 describe('toolbar badge state', () => {
   it('is idle with nothing going on and metering while a session meters or holds seconds', () => {
@@ -44,12 +45,12 @@ describe('toolbar badge state', () => {
   });
 
   it('ranks locked › error › consent › paused › metering', () => {
-    const all: State = { ...base(), paused: true, consent, sessions: [session('metering'), session('stopped')] };
+    const all: State = { ...base(), paused: true, consents: [consent], sessions: [session('metering'), session('stopped')] };
     expect(badgeStateOf({ ...all, account: { ...all.account, status: 'locked' } })).toBe('locked');
     expect(badgeStateOf({ ...all, account: { ...all.account, status: 'no-account' } })).toBe('locked');
     expect(badgeStateOf(all)).toBe('error');
     expect(badgeStateOf({ ...all, sessions: [session('metering')] })).toBe('consent');
-    expect(badgeStateOf({ ...all, consent: null, sessions: [session('metering')] })).toBe('paused');
+    expect(badgeStateOf({ ...all, consents: [], sessions: [session('metering')] })).toBe('paused');
   });
 
   it('shows an error while the chain is down only when something wants metering', () => {

@@ -7,7 +7,7 @@ export function badgeStateOf(state: Omit<UiState, 'badge'>): BadgeState {
   const stopped = state.sessions.some((s) => s.status === 'stopped');
   const chainDown = state.network.status === 'error' || (state.network.status === 'reconnecting' && meteringWanted);
   if (stopped || chainDown) return 'error';
-  if (state.consent) return 'consent';
+  if (state.consents.length > 0) return 'consent';
   if (state.paused) return 'paused';
   if (state.sessions.some((s) => s.status === 'metering' || s.status === 'holding')) return 'metering';
   return 'idle';

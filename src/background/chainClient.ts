@@ -5,7 +5,9 @@ import type { Codec, ISubmittableResult } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import type { BalanceState, NetworkState } from '../shared/messages';
 import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SignedInfo, TxOutcome } from './chainTypes';
+import { checkCall, type SignableCall } from './callGuard';
 import type { CreatorChain } from './creatorService';
+import { logDropped } from './dropLog';
 import type { MetadataCache } from './metadataCache';
 import { NonceManager } from './nonceManager';
 import type { CallEvent, CallOutcome, PalletCall } from './palletCalls';
@@ -158,7 +160,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
   }
 
   join(streamId: string): Promise<TxOutcome> {
-    return this.#submit((api) => api.tx.tickStream.joinStream(streamId));
+    return this.#submit('tickStream.joinStream', (api) => api.tx.tickStream.joinStream(streamId));
   }
 
   recordTicks(
@@ -167,7 +169,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
     maxRatePerMinute: bigint,
     onSigned: (info: SignedInfo) => Promise<void>,
   ): Promise<TxOutcome> {
-    return this.#submit((api) => api.tx.tickStream.recordTick(streamId, ticks, maxRatePerMinute), onSigned);
+    return this.#submit('tickStream.recordTick', (api) => api.tx.tickStream.recordTick(streamId, ticks, maxRatePerMinute), onSigned);
   }
 
   // ---------- calls the pages ask for (CreatorChain) ----------
@@ -190,6 +192,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
   async submitCall(call: PalletCall): Promise<CallOutcome> {
     let events: CallEvent[] = [];
     const outcome = await this.#submit(
+      signableCallOf(call),
       (api) => palletTx(api, call),
       undefined,
       (result) => (events = result.events.map(({ event }) => ({ section: event.section, method: event.method, data: event.data.map(String) }))),
@@ -221,7 +224,10 @@ export class ChainClient implements MeteringChain, CreatorChain {
       const metadata = await this.#deps.metadata.load();
       const api = await ApiPromise.create({ provider, metadata, noInitWarn: true, throwOnConnect: true }).catch(async (error: unknown) => {
         // Stored metadata that does not decode would fail every reconnect the same way: drop it.
-        if (Object.keys(metadata).length > 0) await this.#deps.metadata.clear().catch(() => undefined);
+        if (Object.keys(metadata).length > 0) {
+          logDropped('runtime metadata', `it does not decode (${error instanceof Error ? error.message : String(error)})`);
+          await this.#deps.metadata.clear().catch(() => undefined);
+        }
         throw error;
       });
       if (generation !== this.#generation) {
@@ -352,8 +358,13 @@ export class ChainClient implements MeteringChain, CreatorChain {
 
   // ---------- transactions ----------
 
-  /** `onInBlock` sees the result (its events) once the extrinsic is in a block. */
+  /**
+   * Builds, checks (`checkCall`: by pallet and call name against the connected runtime's metadata),
+   * signs and sends. A call that fails the check is never signed. `onInBlock` sees the result (its
+   * events) once the extrinsic is in a block.
+   */
   #submit(
+    intended: SignableCall,
     build: (api: ApiPromise) => SubmittableExtrinsic<'promise'>,
     onSigned?: (info: SignedInfo) => Promise<void>,
     onInBlock?: (result: ISubmittableResult) => void,
@@ -368,6 +379,13 @@ export class ChainClient implements MeteringChain, CreatorChain {
         retryable: true,
         insufficientFunds: false,
       });
+    let tx: SubmittableExtrinsic<'promise'>;
+    try {
+      tx = build(api);
+      checkCall(api.registry, tx.method.callIndex, intended);
+    } catch (error) {
+      return Promise.resolve({ kind: 'rejected', error: error instanceof Error ? error.message : String(error), retryable: false, insufficientFunds: false });
+    }
 
     return new Promise<TxOutcome>((resolve) => {
       let unsubscribe: (() => void) | null = null;
@@ -379,7 +397,6 @@ export class ChainClient implements MeteringChain, CreatorChain {
       this.#awaiting.add(finish);
       nonces
         .withNextNonce(async (nonce) => {
-          const tx = build(api);
           await tx.signAsync(signer, { nonce });
           await onSigned?.({ nonce, hash: tx.hash.toHex() });
           unsubscribe = await tx.send((result) => {
@@ -422,6 +439,11 @@ export class ChainClient implements MeteringChain, CreatorChain {
  */
 function isInABlock(result: ISubmittableResult): boolean {
   return result.status.isInBlock || result.status.isFinalized;
+}
+
+/** The name `checkCall` knows a described call by (it refuses any it does not sign). */
+function signableCallOf(call: PalletCall): SignableCall {
+  return `${call.pallet}.${call.method}` as SignableCall;
 }
 
 /** `api.tx[pallet][method](...args)` of a described call. */

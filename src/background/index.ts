@@ -31,6 +31,10 @@ function worker(): Promise<Worker> {
       void ext.action.setBadgeText({ text: look.text });
       void ext.action.setBadgeBackgroundColor({ color: look.color });
     },
+    askTopFrame: (tabId) => {
+      const resend: WorkerToContentMessage = { type: 'frame:resend' };
+      ext.tabs.sendMessage(tabId, resend, { frameId: 0 }).catch(() => undefined);
+    },
     askTabsToResend: () => {
       const resend: WorkerToContentMessage = { type: 'frame:resend' };
       void ext.tabs.query({}).then((tabs) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MetadataCache } from './metadataCache';
 import { memoryArea } from './storageArea';
 
@@ -41,8 +41,13 @@ describe('MetadataCache (in-memory storage fake)', () => {
     expect(await cache.load()).toEqual({});
   });
 
-  it('ignores a damaged entry instead of handing it to the API', async () => {
-    const cache = new MetadataCache(memoryArea({ chainMetadata: { key: 'not-a-key', metadata: 'zz' } }));
+  it('drops a damaged entry instead of handing it to the API, and logs why', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const storage = memoryArea({ chainMetadata: { key: 'not-a-key', metadata: 'zz' } });
+    const cache = new MetadataCache(storage);
     expect(await cache.load()).toEqual({});
+    expect(storage.dump()).toEqual({});
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/dropped stored runtime metadata/));
+    warn.mockRestore();
   });
 });

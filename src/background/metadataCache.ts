@@ -1,3 +1,4 @@
+import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
 
 const METADATA_KEY = 'chainMetadata';
@@ -19,15 +20,20 @@ export class MetadataCache {
     this.#storage = storage;
   }
 
-  /** What to hand ApiPromise.create as `metadata` (empty when nothing usable is stored). */
+  /** What to hand ApiPromise.create as `metadata` (empty when nothing usable is stored; a malformed entry is dropped and logged). */
   async load(): Promise<Record<string, `0x${string}`>> {
     const stored = (await this.#storage.get([METADATA_KEY]).catch((): Record<string, unknown> => ({})))[METADATA_KEY];
-    if (!isEntry(stored)) return {};
+    if (stored === undefined) return {};
+    if (!isEntry(stored)) {
+      logDropped('runtime metadata', 'not a genesis-hash-and-spec-version key with hex metadata');
+      await this.clear().catch(() => undefined);
+      return {};
+    }
     this.#storedKey = stored.key;
     return { [stored.key]: stored.metadata };
   }
 
-  /** Forgets the stored metadata (it failed to load: the next connection downloads it again). */
+  /** Forgets the stored metadata (it failed to decode: the next connection downloads it again). */
   async clear(): Promise<void> {
     await this.#storage.remove([METADATA_KEY]);
     this.#storedKey = null;

@@ -1,12 +1,13 @@
-import type { NotBillingReason } from '../shared/messages';
+import type { NotBillingCode, NotBillingReason } from '../shared/messages';
+import { logDropped } from './dropLog';
 import { emptyLedger, type Ledger } from './spendLedger';
-import { t } from '../shared/i18n';
 
 /**
  * The metering state persisted in storage.local under `meterStorageKey(account)` (not secret: no keys).
- * Bump METER_SCHEMA_VERSION whenever a stored shape changes, and add the step to MIGRATIONS.
+ * Bump METER_SCHEMA_VERSION whenever a stored shape changes, and add the step to MIGRATIONS. What is
+ * loaded is checked entry by entry (`loadMeterDoc`): an entry that fails is dropped and logged, never used.
  */
-export const METER_SCHEMA_VERSION = 1;
+export const METER_SCHEMA_VERSION = 2;
 
 export const meterStorageKey = (account: string) => `meter:${account}`;
 
@@ -28,6 +29,7 @@ export type JoinState = 'needed' | 'in-flight' | 'joined';
 
 export interface SessionRecord {
   streamId: string;
+  /** The top-level site the session started on. */
   site: string;
   title: string;
   creator: string;
@@ -36,6 +38,7 @@ export interface SessionRecord {
   ratePerMinute: string;
   /** `max_rate_per_minute` of every record_tick: what the person agreed to. */
   agreedRatePerMinute: string;
+  /** The network the seconds were watched on: they are sent to no other (`sessionKey`). */
   genesisHash: string;
   startedAt: number;
   lastSeenAt: number;
@@ -44,7 +47,6 @@ export interface SessionRecord {
   /**
    * First second after `lastCountedSecond` a tick saw the stream and did not count it (paused, stopped,
    * over budget, not playing…). Seconds from it on are never billed from a frame's `playingForMs`.
-   * Absent in documents saved before it existed.
    */
   heldBackSecond?: number | null;
   join: JoinState;
@@ -62,6 +64,7 @@ export interface SessionRecord {
   stop: NotBillingReason | null;
 }
 
+/** The person's answer for one stream on one top-level site, with the rate agreed as its cap. */
 export interface ConsentRecord {
   decision: 'once' | 'declined';
   ratePerMinute: string;
@@ -70,32 +73,42 @@ export interface ConsentRecord {
 
 export interface ConsentRequestRecord {
   id: string;
+  genesisHash: string;
+  /** Top-level site of the tab. */
   site: string;
+  frameOrigin: string;
   tabId: number;
   streamId: string;
   title: string;
   creator: string;
+  creatorPublicKey: string;
   ratePerMinute: string;
+  creatorVerified: boolean;
   requestedAt: number;
 }
 
 export interface MeterDoc {
   version: typeof METER_SCHEMA_VERSION;
   paused: boolean;
+  /** The network last connected to (what sessions are shown and counted for while disconnected). */
+  network: string | null;
+  /** Keyed by `sessionKey(genesisHash, streamId)`. */
   sessions: Record<string, SessionRecord>;
-  /** Keyed by `consentKey(site, streamId)`. */
+  /** Keyed by `consentKey(genesisHash, site, streamId)`. */
   consents: Record<string, ConsentRecord>;
   consentRequests: ConsentRequestRecord[];
   ledger: Ledger;
   lastError: string | null;
 }
 
-export const consentKey = (site: string, streamId: string) => `${site} ${streamId}`;
+export const sessionKey = (genesisHash: string, streamId: string) => `${genesisHash} ${streamId}`;
+export const consentKey = (genesisHash: string, site: string, streamId: string) => `${genesisHash} ${site} ${streamId}`;
 
 export function emptyMeterDoc(day: string): MeterDoc {
   return {
     version: METER_SCHEMA_VERSION,
     paused: false,
+    network: null,
     sessions: {},
     consents: {},
     consentRequests: [],
@@ -104,20 +117,226 @@ export function emptyMeterDoc(day: string): MeterDoc {
   };
 }
 
-/** MIGRATIONS[n] turns a version-n document into version n+1. */
-const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+type Stored = Record<string, unknown>;
 
-/** A stored document brought to the current schema, or a fresh one when there is none. */
+/** MIGRATIONS[n] turns a version-n document into version n+1. */
+const MIGRATIONS: Record<number, (doc: Stored) => Stored> = {
+  // 1 → 2: sessions keyed by network and stream; consents per network and top-level site. Version-1
+  // consents and open requests were per frame origin and are dropped (they asked again anyway).
+  1: (doc) => {
+    const sessions: Stored = {};
+    for (const session of Object.values(isObject(doc.sessions) ? doc.sessions : {})) {
+      if (isObject(session) && typeof session.genesisHash === 'string' && typeof session.streamId === 'string')
+        sessions[sessionKey(session.genesisHash, session.streamId)] = session;
+    }
+    return { ...doc, version: 2, network: null, sessions, consents: {}, consentRequests: [] };
+  },
+};
+
+/**
+ * A stored document brought to the current schema and checked: entries that fail a check are dropped
+ * (and logged); a document that cannot be read at all gives a fresh one.
+ */
 export function loadMeterDoc(stored: unknown, day: string): MeterDoc {
-  if (typeof stored !== 'object' || stored === null || typeof (stored as { version?: unknown }).version !== 'number')
+  if (stored === undefined || stored === null) return emptyMeterDoc(day);
+  if (!isObject(stored) || typeof stored.version !== 'number') {
+    logDropped('metering journal', 'not a versioned document');
     return emptyMeterDoc(day);
-  let doc = stored as Record<string, unknown>;
-  for (let version = doc.version as number; version < METER_SCHEMA_VERSION; version += 1) {
+  }
+  let doc: Stored = stored;
+  for (let version = stored.version; version < METER_SCHEMA_VERSION; version += 1) {
     const migrate = MIGRATIONS[version];
-    if (!migrate) throw new Error(t('errorMeterVersionUnknown', String(version)));
+    if (!migrate) {
+      logDropped('metering journal', `unknown version ${version}`);
+      return emptyMeterDoc(day);
+    }
     doc = migrate(doc);
   }
-  if (doc.version !== METER_SCHEMA_VERSION)
-    throw new Error(t('errorMeterVersionNewer', String(doc.version)));
-  return doc as unknown as MeterDoc;
+  if (doc.version !== METER_SCHEMA_VERSION) {
+    logDropped('metering journal', `it is from a newer version (${String(doc.version)}) of the extension`);
+    return emptyMeterDoc(day);
+  }
+  return checkedDoc(doc, day);
+}
+
+// ---------- checks ----------
+
+const isObject = (value: unknown): value is Stored => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlanck = (value: unknown): value is string => typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isText = (value: unknown, max = 1024): value is string => typeof value === 'string' && value.length <= max;
+const isHash = (value: unknown): value is string => typeof value === 'string' && /^0x[0-9a-f]{64}$/.test(value);
+const isStreamId = (value: unknown): value is string => typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value);
+const isOrigin = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+const orNull =
+  <T>(check: (value: unknown) => value is T) =>
+  (value: unknown): value is T | null =>
+    value === null || check(value);
+
+/** Every code, so a stored reason is checked against the current list (the compiler keeps it complete). */
+const NOT_BILLING_CODES: Record<NotBillingCode, true> = {
+  'no-tag': true,
+  'not-playing': true,
+  'tag-malformed': true,
+  'tag-conflict': true,
+  'wrong-network': true,
+  'creator-mismatch': true,
+  'stream-unknown': true,
+  'stream-inactive': true,
+  'stream-lookup-failed': true,
+  'site-blocked': true,
+  'site-unknown': true,
+  'no-interaction': true,
+  'not-perceivable': true,
+  'consent-needed': true,
+  'consent-declined': true,
+  paused: true,
+  locked: true,
+  'no-account': true,
+  'chain-unreachable': true,
+  'insufficient-funds': true,
+  'rate-changed': true,
+  'budget-session': true,
+  'budget-day': true,
+  'budget-global': true,
+  'chain-error': true,
+};
+
+const isReason = (value: unknown): value is NotBillingReason =>
+  isObject(value) && typeof value.code === 'string' && Object.hasOwn(NOT_BILLING_CODES, value.code) && isText(value.message);
+
+/** Checks each field with its check; returns the name of the first that fails, or null. */
+function firstBadField(value: Stored, checks: Record<string, (field: unknown) => boolean>): string | null {
+  for (const [name, check] of Object.entries(checks)) if (!check(value[name])) return name;
+  return null;
+}
+
+const IN_FLIGHT_CHECKS = {
+  id: (v: unknown) => isText(v, 128),
+  ticks: (v: unknown) => isCount(v) && v > 0,
+  nonce: orNull(isCount),
+  hash: (v: unknown) => v === null || (typeof v === 'string' && /^0x[0-9a-f]+$/.test(v)),
+  createdAt: isTime,
+  feeEstimate: isPlanck,
+  unknown: (v: unknown) => typeof v === 'boolean',
+};
+
+const SESSION_CHECKS = {
+  streamId: isStreamId,
+  site: isOrigin,
+  title: isText,
+  creator: (v: unknown) => isText(v, 64),
+  creatorPublicKey: isHash,
+  ratePerMinute: isPlanck,
+  agreedRatePerMinute: isPlanck,
+  genesisHash: isHash,
+  startedAt: isTime,
+  lastSeenAt: isTime,
+  lastCountedSecond: orNull(isCount),
+  heldBackSecond: (v: unknown) => v === undefined || v === null || isCount(v),
+  join: (v: unknown) => v === 'needed' || v === 'in-flight' || v === 'joined',
+  held: isCount,
+  inFlight: (v: unknown) => Array.isArray(v) && v.every((entry) => isObject(entry) && firstBadField(entry, IN_FLIGHT_CHECKS) === null),
+  confirmedSeconds: isCount,
+  spent: isPlanck,
+  fees: isPlanck,
+  lastFee: isPlanck,
+  chainTicks: orNull(isCount),
+  chainPaid: orNull(isPlanck),
+  reconcile: (v: unknown) => typeof v === 'boolean',
+  stop: orNull(isReason),
+};
+
+const CONSENT_CHECKS = {
+  decision: (v: unknown) => v === 'once' || v === 'declined',
+  ratePerMinute: isPlanck,
+  lastSeenAt: isTime,
+};
+
+const REQUEST_CHECKS = {
+  id: (v: unknown) => isText(v, 64),
+  genesisHash: isHash,
+  site: isOrigin,
+  frameOrigin: isOrigin,
+  tabId: isCount,
+  streamId: isStreamId,
+  title: isText,
+  creator: (v: unknown) => isText(v, 64),
+  creatorPublicKey: isHash,
+  ratePerMinute: isPlanck,
+  creatorVerified: (v: unknown) => typeof v === 'boolean',
+  requestedAt: isTime,
+};
+
+const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const isTotals = (v: unknown) => isObject(v) && isPlanck(v.amount) && isPlanck(v.fees) && isCount(v.seconds);
+const isPayeeTotals = (v: unknown) => isTotals(v) && isTime((v as Stored).lastAt);
+/** `days` and `creators` are absent in ledgers stored before they existed. */
+const isLedger = (v: unknown): v is Ledger =>
+  isObject(v) &&
+  isDay(v.day) &&
+  isTotals(v.today) &&
+  isTotals(v.allTime) &&
+  isObject(v.sites) &&
+  Object.entries(v.sites).every(([site, entry]) => isOrigin(site) && isPayeeTotals(entry)) &&
+  (v.days === undefined || (isObject(v.days) && Object.entries(v.days).every(([day, totals]) => isDay(day) && isTotals(totals)))) &&
+  (v.creators === undefined || (isObject(v.creators) && Object.entries(v.creators).every(([creator, entry]) => creator.length <= 64 && isPayeeTotals(entry))));
+
+/** Keeps the entries of `record` that pass `check` and whose key is `keyOf` the entry; logs the others. */
+function checkedEntries<T>(what: string, record: unknown, check: (entry: Stored) => string | null, keyOf: (entry: Stored, key: string) => string) {
+  const kept: Record<string, T> = {};
+  if (!isObject(record)) {
+    if (record !== undefined) logDropped(`${what}s`, 'not an object');
+    return kept;
+  }
+  for (const [key, entry] of Object.entries(record)) {
+    const bad = isObject(entry) ? check(entry) : 'not an object';
+    if (bad === null && keyOf(entry as Stored, key) === key) kept[key] = entry as T;
+    else logDropped(`${what} ${JSON.stringify(key)}`, bad === null ? 'stored under the wrong key' : `bad ${bad}`);
+  }
+  return kept;
+}
+
+function checkedDoc(doc: Stored, day: string): MeterDoc {
+  const fresh = emptyMeterDoc(day);
+  const sessions = checkedEntries<SessionRecord>(
+    'metering session',
+    doc.sessions,
+    (entry) => firstBadField(entry, SESSION_CHECKS),
+    (entry) => sessionKey(entry.genesisHash as string, entry.streamId as string),
+  );
+  const consents = checkedEntries<ConsentRecord>(
+    'consent',
+    doc.consents,
+    (entry) => firstBadField(entry, CONSENT_CHECKS),
+    (_, key) => (/^0x[0-9a-f]{64} https?:\/\/\S+ (0|[1-9]\d{0,38})$/.test(key) ? key : ''),
+  );
+  const requests = Array.isArray(doc.consentRequests) ? doc.consentRequests : [];
+  const consentRequests = requests.filter((request): request is ConsentRequestRecord => {
+    const bad = isObject(request) ? firstBadField(request, REQUEST_CHECKS) : 'not an object';
+    if (bad !== null) logDropped('consent request', `bad ${bad}`);
+    return bad === null;
+  });
+  let ledger = fresh.ledger;
+  if (isLedger(doc.ledger)) ledger = doc.ledger;
+  else logDropped('spend ledger', 'its totals are not amounts');
+  return {
+    version: METER_SCHEMA_VERSION,
+    paused: doc.paused === true,
+    network: isHash(doc.network) ? doc.network : null,
+    sessions,
+    consents,
+    consentRequests,
+    ledger,
+    lastError: isText(doc.lastError) ? doc.lastError : null,
+  };
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Budgets, RawTag, SiteRule } from '../shared/messages';
+import { parseContentMessage, type Budgets, type RawTag } from '../shared/messages';
+import type { ChainStream } from './chainTypes';
 import { FrameRegistry } from './frameRegistry';
 import { MeteringEngine, type MeteringContext } from './meteringEngine';
 import { emptyMeterDoc, loadMeterDoc, type MeterDoc } from './meterState';
@@ -11,6 +13,13 @@ const OTHER_SITE = 'https://other.example';
 const RATE = 100_000_000_000n; // 0.1 VIL per minute
 const CREATOR_KEY = `0x${'bb'.repeat(32)}`;
 const NO_BUDGETS: Budgets = { perSession: null, perDay: null, global: null };
+const EVE_KEY = `0x${'ee'.repeat(32)}`;
+/** In these tests a site marked 'allow' has every creator always allowed on it, up to this rate. */
+const ALLOW_CAP = RATE * 2n;
+/** The fake chain's fee per call; budgets count it with the payments. */
+const FEE = 7n;
+
+type SiteRule = 'allow' | 'block';
 
 const tagFor = (stream: string, extra: Partial<RawTag> = {}): RawTag => ({ stream: [stream], network: [], creator: [], ...extra });
 const flush = async () => {
@@ -32,8 +41,13 @@ function harness(options: { rules?: Record<string, SiteRule>; budgets?: Budgets;
     chainReady: true,
     genesisHash: GENESIS,
     budgets: options.budgets ?? NO_BUDGETS,
-    siteRule: (site) => rules.get(site) ?? null,
+    isBlocked: (site) => rules.get(site) === 'block',
+    alwaysAllowedRate: (site, creatorPublicKey) =>
+      rules.get(site) === 'allow' ? ALLOW_CAP : (allowed.get(`${site} ${creatorPublicKey}`) ?? null),
   };
+  /** "Always allow" answers: `${site} ${creatorPublicKey}` → rate cap. */
+  const allowed = new Map<string, bigint>();
+  const askedTop: number[] = [];
   let stored: unknown = null;
   let ids = 0;
   const makeEngine = (withChain: FakeChain = chain) =>
@@ -46,8 +60,11 @@ function harness(options: { rules?: Record<string, SiteRule>; budgets?: Budgets;
         save: async (doc: MeterDoc) => {
           stored = JSON.parse(JSON.stringify(doc));
         },
-        allowSite: (site) => rules.set(site, 'allow'),
-        publicKeyOf: (address) => (address === 'Bob' ? CREATOR_KEY : address === 'Eve' ? `0x${'ee'.repeat(32)}` : null),
+        allowAlways: async (site: string, stream: ChainStream, rate: string) => {
+          allowed.set(`${site} ${stream.creatorPublicKey}`, BigInt(rate));
+        },
+        askTopFrame: (tabId: number) => askedTop.push(tabId),
+        publicKeyOf: (address) => (address === 'Bob' ? CREATOR_KEY : address === 'Eve' ? EVE_KEY : null),
         newId: () => `id${(ids += 1)}`,
         onChange: () => undefined,
         day: () => '2025-01-01',
@@ -59,6 +76,8 @@ function harness(options: { rules?: Record<string, SiteRule>; budgets?: Budgets;
     frames,
     ctx,
     rules,
+    allowed,
+    askedTop,
     engine: makeEngine(),
     get now() {
       return now;
@@ -66,8 +85,11 @@ function harness(options: { rules?: Record<string, SiteRule>; budgets?: Budgets;
     advance(ms: number) {
       now += ms;
     },
-    report(tabId: number, frameId: number, playing: boolean, tag: RawTag | null = tagFor('1'), origin = SITE) {
-      frames.report({ tabId, frameId, origin }, { type: 'frame:media', tag, playing }, now);
+    report(tabId: number, frameId: number, playing: boolean, tag: RawTag | null = tagFor('1'), origin = SITE, activated = true) {
+      frames.report({ tabId, frameId, origin }, { type: 'frame:media', tag, playing, activated }, now);
+    },
+    consent(index = 0) {
+      return h.engine.consentViews()[index] ?? null;
     },
     /** One second passes while the given frames keep sending heartbeats; then the meter ticks. */
     async second(playingFrames: [number, number, RawTag?, string?][] = [[1, 0]]) {
@@ -108,7 +130,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     await h.seconds(10);
     expect(h.chain.joinCalls).toEqual(['1']);
     expect(h.chain.recordCalls).toHaveLength(10);
-    expect(h.chain.recordCalls.every((c) => c.ticks === 1 && c.maxRate === RATE)).toBe(true);
+    expect(h.chain.recordCalls.every((c) => c.ticks === 1 && c.maxRate === ALLOW_CAP)).toBe(true);
     expect(h.chain.recordCalls.map((c) => c.nonce)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const session = h.session();
     expect(session?.confirmedSeconds).toBe(10);
@@ -164,7 +186,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     await h.seconds(3);
     expect(h.chain.recordCalls).toHaveLength(0);
     expect(h.chain.joinCalls).toHaveLength(0);
-    const consent = h.engine.consentView();
+    const consent = h.consent();
     expect(consent).toMatchObject({ site: SITE, tabId: 1, stream: { streamId: '1', title: 'Demo', creator: 'Bob', ratePerMinute: RATE.toString() } });
     expect(h.engine.tabViews()[0]?.reason?.code).toBe('consent-needed');
     await h.engine.decideConsent(consent?.id ?? '', 'allow-once');
@@ -176,11 +198,11 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
   it('remembers "always allow" as a site rule and "decline" as not billed', async () => {
     const h = harness();
     await h.second();
-    await h.engine.decideConsent(h.engine.consentView()?.id ?? '', 'allow-site');
-    expect(h.rules.get(SITE)).toBe('allow');
+    await h.engine.decideConsent(h.consent()?.id ?? '', 'allow-always');
+    expect(h.allowed.get(`${SITE} ${CREATOR_KEY}`)).toBe(RATE);
     h.report(1, 0, false);
     await h.second([[2, 0, tagFor('2'), OTHER_SITE]]);
-    await h.engine.decideConsent(h.engine.consentView()?.id ?? '', 'decline');
+    await h.engine.decideConsent(h.consent()?.id ?? '', 'decline');
     await h.seconds(3, [
       [1, 0],
       [2, 0, tagFor('2'), OTHER_SITE],
@@ -188,7 +210,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(h.tickedSeconds('1')).toBe(3);
     expect(h.tickedSeconds('2')).toBe(0);
     expect(h.engine.tabViews().find((t) => t.tabId === 2)?.reason?.code).toBe('consent-declined');
-    expect(h.engine.consentView()).toBeNull();
+    expect(h.consent()).toBeNull();
   });
 
   it('never bills a blocked site, a paused meter or a locked key', async () => {
@@ -204,7 +226,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     await h.seconds(3);
     expect(h.engine.tabViews()[0]?.reason?.code).toBe('locked');
     expect(h.chain.recordCalls).toHaveLength(0);
-    expect(h.engine.consentView()).toBeNull();
+    expect(h.consent()).toBeNull();
   });
 
   it.each([
@@ -238,7 +260,8 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
 
   it('a subscribed stream records every second, counts none of them as spend, and no budget stops it', async () => {
     const perSecond = (RATE + 59n) / 60n;
-    const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (perSecond * 2n).toString(), perDay: perSecond.toString(), global: null } });
+    // One second and the fees of ten calls (the join and nine record_ticks) fit today.
+    const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (perSecond * 3n).toString(), perDay: (perSecond + 10n * FEE).toString(), global: null } });
     h.chain.subscribed.add('1');
     h.ctx.isSubscribed = (streamId) => streamId === '1';
     await h.seconds(8);
@@ -256,16 +279,31 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(h.session()?.stopReason?.code).toBe('budget-day');
   });
 
-  it('stops exactly at the per-session budget and goes on when it is raised', async () => {
+  it('stops exactly at the per-session budget, fees counted, and goes on when it is raised', async () => {
     const perSecond = (RATE + 59n) / 60n;
-    const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (perSecond * 4n).toString(), perDay: null, global: null } });
+    // n seconds cost n payments and n + 1 fees (the join and one record_tick per second).
+    const fits = (seconds: bigint) => (seconds * (perSecond + FEE) + FEE).toString();
+    const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: fits(4n), perDay: null, global: null } });
     await h.seconds(8);
     expect(h.tickedSeconds()).toBe(4);
     expect(h.session()?.stopReason?.code).toBe('budget-session');
     expect(h.engine.tabViews()[0]?.reason?.code).toBe('budget-session');
-    h.ctx.budgets = { perSession: (perSecond * 6n).toString(), perDay: null, global: null };
+    const session = h.session();
+    expect(BigInt(session?.spent ?? 0) + BigInt(session?.fees ?? 0)).toBeLessThanOrEqual(BigInt(fits(4n)));
+    h.ctx.budgets = { perSession: fits(6n), perDay: null, global: null };
     await h.seconds(5);
     expect(h.tickedSeconds()).toBe(6);
+  });
+
+  it('counts network fees in the budgets: a cap paid only in fees stops metering', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: null, perDay: null, global: null } });
+    h.chain.subscribed.add('1');
+    h.ctx.isSubscribed = () => true;
+    h.ctx.budgets = { perSession: null, perDay: (FEE * 5n).toString(), global: null };
+    await h.seconds(10);
+    expect(h.session()?.stopReason?.code).toBe('budget-day');
+    expect(BigInt(h.engine.ledger.today.fees)).toBeLessThanOrEqual(FEE * 5n);
+    expect(h.tickedSeconds()).toBe(4);
   });
 
   it('never exceeds the global cap across tabs, even with payments still in flight', async () => {
@@ -288,7 +326,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
 
   it('applies the per-day budget to all streams together', async () => {
     const perSecond1 = (RATE + 59n) / 60n;
-    const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: null, perDay: (perSecond1 * 6n).toString(), global: null } });
+    const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: null, perDay: (6n * (perSecond1 + FEE) + 2n * FEE).toString(), global: null } });
     await h.seconds(3);
     await h.seconds(10, [[1, 0, tagFor('2')]]);
     expect(h.tickedSeconds('1')).toBe(3);
@@ -363,13 +401,13 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
   it('asks again when the creator raises the rate', async () => {
     const h = harness();
     await h.second();
-    await h.engine.decideConsent(h.engine.consentView()?.id ?? '', 'allow-once');
+    await h.engine.decideConsent(h.consent()?.id ?? '', 'allow-once');
     await h.seconds(3);
     const stream = h.chain.streams.get('1');
     if (stream) stream.ratePerMinute = RATE * 3n;
     await h.seconds(2);
     expect(h.session()?.stopReason?.code).toBe('rate-changed');
-    const consent = h.engine.consentView();
+    const consent = h.consent();
     expect(consent?.stream.ratePerMinute).toBe((RATE * 3n).toString());
     const before = h.chain.recordCalls.length;
     await h.engine.decideConsent(consent?.id ?? '', 'allow-once');
@@ -457,7 +495,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     const h = harness({ rules: { [SITE]: 'allow' } });
     await h.seconds(2);
     h.editStored((doc) => {
-      const session = doc.sessions['1'];
+      const session = doc.sessions[`${GENESIS} 1`];
       session?.inFlight.push({ id: 'x', ticks: 4, nonce: null, hash: null, createdAt: h.now, feeEstimate: '0', unknown: false });
     });
     h.restart();
@@ -468,7 +506,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
   describe('seconds no tick saw, proven by the frame (fake clock)', () => {
     /** The frame's heartbeat, with how long it has played without a break (as the content script sends it). */
     const heartbeat = (h: ReturnType<typeof harness>, playingSince: number) =>
-      h.frames.report({ tabId: 1, frameId: 0, origin: SITE }, { type: 'frame:media', tag: tagFor('1'), playing: true, playingForMs: h.now - playingSince }, h.now);
+      h.frames.report({ tabId: 1, frameId: 0, origin: SITE }, { type: 'frame:media', tag: tagFor('1'), playing: true, activated: true, playingForMs: h.now - playingSince }, h.now);
     const playFor = async (h: ReturnType<typeof harness>, playingSince: number, count: number) => {
       for (let i = 0; i < count; i += 1) {
         h.advance(1000);
@@ -523,7 +561,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
       const start = h.now;
       await playFor(h, start, 3);
       expect(h.tickedSeconds()).toBe(3);
-      h.frames.report({ tabId: 1, frameId: 0, origin: SITE }, { type: 'frame:media', tag: tagFor('1'), playing: false }, h.now);
+      h.frames.report({ tabId: 1, frameId: 0, origin: SITE }, { type: 'frame:media', tag: tagFor('1'), playing: false, activated: true }, h.now);
       h.advance(2000);
       await h.engine.tick(); // paused: nothing
       const resumedAt = h.now + 700; // playback resumes here…
@@ -554,7 +592,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
 
     it('keeps to the budget: the gap is billed only when the budget has room for it', async () => {
       const perSecond = (RATE + 59n) / 60n;
-      const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (perSecond * 6n).toString(), perDay: null, global: null } });
+      const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (6n * (perSecond + FEE) + FEE).toString(), perDay: null, global: null } });
       const start = h.now;
       await playFor(h, start, 3);
       h.restart();
@@ -567,5 +605,222 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
       expect(h.tickedSeconds()).toBe(6);
       expect(h.session()?.stopReason?.code).toBe('budget-session');
     });
+  });
+});
+
+describe('who pays for what: sites, creators, interaction (fake chain, fake clock)', () => {
+  const NEWS = 'https://news.example';
+  const tick = async (h: ReturnType<typeof harness>) => {
+    h.engine.framesChanged();
+    await flush();
+    await h.engine.tick();
+    await flush();
+  };
+  /** One second of a player (tab 1, frame 5, from SITE) embedded in a page of `top` that reported before it. */
+  const embeddedSecond = async (h: ReturnType<typeof harness>, top: string, options: { tag?: RawTag; topActivated?: boolean; playerActivated?: boolean } = {}) => {
+    h.advance(1000);
+    h.report(1, 0, false, null, top, options.topActivated ?? true);
+    h.report(1, 5, true, options.tag ?? tagFor('1'), SITE, options.playerActivated ?? false);
+    await tick(h);
+  };
+
+  it('an embed is asked for on the site the person is on, naming both, and an "always allow" of the creator elsewhere does not cover it', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    for (let i = 0; i < 3; i += 1) await embeddedSecond(h, NEWS);
+    expect(h.chain.recordCalls).toHaveLength(0);
+    expect(h.chain.joinCalls).toHaveLength(0);
+    expect(h.engine.tabViews()[0]).toMatchObject({ site: NEWS, billing: false, reason: { code: 'consent-needed' } });
+    expect(h.consent()).toMatchObject({ site: NEWS, frameOrigin: SITE, tabId: 1, stream: { streamId: '1', creator: 'Bob' } });
+    await h.engine.decideConsent(h.consent()?.id ?? '', 'allow-once');
+    for (let i = 0; i < 3; i += 1) await embeddedSecond(h, NEWS);
+    expect(h.tickedSeconds()).toBe(3);
+    expect(h.engine.ledger.sites[NEWS]?.seconds, 'spend is booked to the site the person is on').toBe(3);
+  });
+
+  it('"always allow" covers that creator on that site up to the agreed rate, never another creator’s stream the site tags', async () => {
+    const h = harness();
+    h.chain.streams.set('7', { streamId: '7', title: 'Not the site’s', creator: 'Eve', creatorPublicKey: EVE_KEY, ratePerMinute: RATE, active: true });
+    await h.second();
+    await h.engine.decideConsent(h.consent()?.id ?? '', 'allow-always');
+    await h.seconds(3);
+    expect(h.tickedSeconds('1')).toBe(3);
+    h.report(1, 0, false);
+    await h.seconds(3, [[2, 0, tagFor('7')]]);
+    expect(h.tickedSeconds('7'), 'another creator on the same site').toBe(0);
+    expect(h.consent()).toMatchObject({ site: SITE, stream: { streamId: '7' } });
+    await h.seconds(3, [[3, 0, tagFor('2')]]);
+    expect(h.tickedSeconds('2'), 'the same creator at twice the agreed rate').toBe(0);
+    expect(h.engine.tabViews().find((t) => t.tabId === 3)?.reason?.code).toBe('consent-needed');
+  });
+
+  it('a rate raised above an "always allow" cap stops the session and asks', async () => {
+    const h = harness();
+    await h.second();
+    await h.engine.decideConsent(h.consent()?.id ?? '', 'allow-always');
+    await h.seconds(2);
+    const stream = h.chain.streams.get('1');
+    if (stream) stream.ratePerMinute = RATE + 1n;
+    h.advance(61_000); // the stream is looked up again after a minute
+    await h.seconds(2);
+    const sent = h.tickedSeconds();
+    await h.seconds(2);
+    expect(h.tickedSeconds()).toBe(sent);
+    expect(h.session()?.stopReason?.code).toBe('rate-changed');
+    expect(h.consent()?.stream.ratePerMinute).toBe((RATE + 1n).toString());
+  });
+
+  it('a prompt answers only its own request: two tabs ask apart, and an answer for a replaced request fails', async () => {
+    const h = harness();
+    await h.second([
+      [1, 0],
+      [2, 0, tagFor('1'), OTHER_SITE],
+    ]);
+    const [first, second] = h.engine.consentViews();
+    expect([first?.tabId, second?.tabId]).toEqual([1, 2]);
+    await h.engine.decideConsent(second?.id ?? '', 'decline');
+    expect(h.engine.consentViews().map((c) => c.id)).toEqual([first?.id]);
+    await expect(h.engine.decideConsent(second?.id ?? '', 'allow-once')).rejects.toThrow('no longer open');
+    const stream = h.chain.streams.get('1');
+    if (stream) stream.ratePerMinute = RATE * 2n;
+    h.advance(61_000);
+    await h.seconds(2, [[1, 0]]);
+    expect(h.consent()?.id, 'a new rate is a new request').not.toBe(first?.id);
+    await expect(h.engine.decideConsent(first?.id ?? '', 'allow-once')).rejects.toThrow('no longer open');
+    expect(h.chain.recordCalls).toHaveLength(0);
+  });
+
+  it('autoplay without the person’s interaction is not billed, and does not ask, until they interact', async () => {
+    const h = harness({ rules: { [NEWS]: 'allow' } });
+    for (let i = 0; i < 3; i += 1) await embeddedSecond(h, NEWS, { topActivated: false });
+    expect(h.chain.recordCalls).toHaveLength(0);
+    expect(h.engine.tabViews()[0]?.reason?.code).toBe('no-interaction');
+    expect(h.askedTop, 'the top frame is asked again, at most once a second').toEqual([1, 1, 1]);
+    await embeddedSecond(h, NEWS, { topActivated: true });
+    await embeddedSecond(h, NEWS, { topActivated: false, playerActivated: true });
+    expect(h.tickedSeconds(), 'a click on the page or in the player counts').toBe(2);
+  });
+
+  it('a player whose page is not known yet is not billed; the tab’s top frame is asked', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    h.report(1, 0, false, null, NEWS, true); // the page the tab showed before
+    h.advance(1000);
+    h.report(1, 5, true, tagFor('1'), SITE, true);
+    await tick(h);
+    expect(h.engine.tabViews()[0]?.reason?.code).toBe('site-unknown');
+    expect(h.askedTop).toEqual([1]);
+    expect(h.chain.recordCalls).toHaveLength(0);
+    h.advance(100);
+    h.report(1, 0, false, null, SITE, true); // the top frame answers: another page now, the player's own site
+    h.advance(900);
+    h.report(1, 5, true, tagFor('1'), SITE, true); // the player, heard again after the page changed…
+    await tick(h);
+    expect(h.engine.tabViews()[0]?.reason?.code, '…is confirmed by the top frame once more').toBe('site-unknown');
+    expect(h.askedTop).toEqual([1, 1]);
+    h.advance(100);
+    h.report(1, 0, false, null, SITE, true);
+    h.advance(900);
+    h.report(1, 5, true, tagFor('1'), SITE, true);
+    await tick(h);
+    expect(h.tickedSeconds()).toBe(1);
+  });
+
+  it('media a person cannot see or hear is not billed, with its own reason', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    for (let i = 0; i < 3; i += 1) {
+      h.advance(1000);
+      h.frames.report({ tabId: 1, frameId: 0, origin: SITE }, { type: 'frame:media', tag: tagFor('1'), playing: false, unperceived: true, activated: true }, h.now);
+      await tick(h);
+    }
+    expect(h.chain.recordCalls).toHaveLength(0);
+    expect(h.engine.tabViews()[0]).toMatchObject({ billing: false, reason: { code: 'not-perceivable' } });
+  });
+
+  it('queued seconds are sent only to the network they were watched on', async () => {
+    const OTHER_GENESIS = `0x${'22'.repeat(32)}`;
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    await h.seconds(2);
+    h.ctx.chainReady = false;
+    h.ctx.genesisHash = null;
+    await h.seconds(5);
+    expect(h.session()?.pendingSeconds).toBe(5);
+    h.report(1, 0, false);
+    h.ctx.chainReady = true;
+    h.ctx.genesisHash = OTHER_GENESIS; // the person switched to another chain with a stream 1 too
+    await h.seconds(3, []);
+    expect(h.tickedSeconds(), 'nothing of it went to the other network').toBe(2);
+    expect(h.session(), 'the other network shows no session of it').toBeUndefined();
+    h.ctx.genesisHash = GENESIS;
+    await h.seconds(2, []);
+    expect(h.tickedSeconds()).toBe(7);
+    expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([1, 1, 5]);
+  });
+
+  it('a page cycling through thousands of stream ids costs a bounded number of lookups and leaves nothing behind', async () => {
+    const h = harness({ rules: { [SITE]: 'allow' } });
+    let lookups = 0;
+    const getStream = h.chain.getStream.bind(h.chain);
+    h.chain.getStream = async (streamId) => {
+      lookups += 1;
+      return getStream(streamId);
+    };
+    let accepted = 0;
+    for (let id = 1000; id < 6000; id += 1) {
+      h.advance(10); // a report every 10 ms: 100 a second
+      const result = h.frames.report({ tabId: 1, frameId: 0, origin: SITE }, { type: 'frame:media', tag: tagFor(String(id)), playing: true, activated: true }, h.now);
+      if (result === 'accepted') accepted += 1;
+      h.engine.framesChanged();
+      if (id % 100 === 0) await h.engine.tick();
+    }
+    await flush();
+    await h.engine.tick();
+    expect(accepted, 'the rate limit: a burst, then 5 a second for 50 s').toBeLessThanOrEqual(10 + 5 * 50 + 1);
+    expect(lookups).toBeLessThanOrEqual(accepted);
+    expect(h.chain.recordCalls).toHaveLength(0);
+    expect(h.engine.consentViews().length, 'at most the request of the id playing now').toBeLessThanOrEqual(1);
+    expect(h.engine.sessionViews()).toEqual([]);
+    expect(h.frames.all()).toHaveLength(1);
+  });
+
+  it('fast-check: of thousands of generated frame messages, only well-formed, playing, consented ones are billed, and none throws', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          type: fc.constant('frame:media'),
+          tag: fc.oneof(
+            fc.constant(null),
+            fc.record({
+              stream: fc.array(fc.oneof(fc.constantFrom('1', '2', '99', '01', ''), fc.string({ maxLength: 4 })), { maxLength: 2 }),
+              network: fc.array(fc.constantFrom(GENESIS, `0x${'22'.repeat(32)}`, 'x'), { maxLength: 1 }),
+              creator: fc.array(fc.constantFrom('Bob', 'Eve', 'NotAnAddress'), { maxLength: 1 }),
+            }),
+            fc.anything(),
+          ),
+          playing: fc.oneof(fc.boolean(), fc.anything()),
+          activated: fc.oneof(fc.boolean(), fc.anything()),
+          playingForMs: fc.oneof(fc.constant(undefined), fc.integer({ min: -1, max: 700_000 })),
+        }, { requiredKeys: ['type'] }),
+        async (raw) => {
+          const h = harness({ rules: { [SITE]: 'allow' } });
+          const message = parseContentMessage(raw);
+          for (let i = 0; i < 3; i += 1) {
+            h.advance(1000);
+            if (message?.type === 'frame:media') h.frames.report({ tabId: 1, frameId: 0, origin: SITE }, { ...message, playingForMs: undefined }, h.now);
+            await tick(h);
+          }
+          const tag = message?.type === 'frame:media' ? message.tag : null;
+          const billable =
+            message?.type === 'frame:media' &&
+            message.playing &&
+            message.activated &&
+            tag !== null &&
+            new Set(tag.stream).size === 1 &&
+            ['1', '2'].includes(tag.stream[0]) &&
+            tag.network.every((network) => network === GENESIS) &&
+            tag.creator.every((creator) => creator === 'Bob');
+          expect(h.chain.recordCalls.length > 0).toBe(billable);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -5,7 +5,6 @@ import type {
   NotBillingCode,
   NotBillingReason,
   SessionStatus,
-  SiteRule,
   StreamSessionView,
   TabView,
 } from '../shared/messages';
@@ -13,17 +12,17 @@ import type { ChainStream, MeteringChain, TxOutcome } from './chainTypes';
 import { FrameRegistry, type FrameState } from './frameRegistry';
 import {
   consentKey,
+  sessionKey,
   type ConsentRequestRecord,
   type InFlightRecord,
   type MeterDoc,
   type SessionRecord,
 } from './meterState';
 import { localDay, recordSpend, rollDay } from './spendLedger';
+import { StreamLookups } from './streamLookups';
 import { t } from '../shared/i18n';
 
 const SESSION_IDLE_END_MS = 10 * 60_000;
-const STREAM_INFO_TTL_MS = 60_000;
-const STREAM_LOOKUP_RETRY_MS = 5000;
 const MAX_TICKS_PER_CALL = 3600;
 /** `TickSlackSeconds` of the runtime (docs/chain.md, elapsed-time guard). */
 const TICK_SLACK_SECONDS = 12;
@@ -38,9 +37,13 @@ export interface MeteringContext {
   hasAccount: boolean;
   canSign: boolean;
   chainReady: boolean;
+  /** The network connected to now; null while not connected. */
   genesisHash: string | null;
   budgets: Budgets;
-  siteRule(site: string): SiteRule | null;
+  /** The person blocked payments on this site. */
+  isBlocked(site: string): boolean;
+  /** The rate cap of an "always allow" of this creator (hex public key) on this top-level site, on the connected network. */
+  alwaysAllowedRate(site: string, creatorPublicKey: string): bigint | null;
   /** The viewer holds a subscription to the stream: its seconds are recorded but cost nothing, so no budget. */
   isSubscribed?(streamId: string): boolean;
 }
@@ -51,8 +54,10 @@ export interface MeteringDeps {
   frames: FrameRegistry;
   context(): MeteringContext;
   save(doc: MeterDoc): Promise<void>;
-  /** Makes `site` an always-allowed site (the person chose "always allow this site"). */
-  allowSite(site: string): void;
+  /** "Always allow": the streams of this stream's creator on `site`, up to `ratePerMinute` (planck). */
+  allowAlways(site: string, stream: ChainStream, ratePerMinute: string): Promise<void>;
+  /** Asks the tab's top frame to report, so the worker knows the site a player is on and whether the person interacted. */
+  askTopFrame(tabId: number): void;
   /** Hex public key of a valid SS58 address, null when the address is invalid. */
   publicKeyOf(address: string): string | null;
   newId(): string;
@@ -60,26 +65,24 @@ export interface MeteringDeps {
   day?(ms: number): string;
 }
 
-interface StreamLookup {
-  /** undefined until a lookup succeeded; null: no such stream. */
-  info: ChainStream | null | undefined;
-  error: string | null;
-  /** Time of the last finished attempt. */
-  fetchedAt: number;
-  loading: boolean;
-}
-
 interface FrameVerdict {
   frame: FrameState;
+  /** The tab's top-level site, when known. */
+  site: string | null;
   playing: boolean;
   streamId: string | null;
   billable: boolean;
   reason: NotBillingReason | null;
   /** Resolved stream, when the tag got that far. */
   info: ChainStream | null;
-  /** Playing, everything fine, but the person has not been asked yet (or the rate went up). */
+  /** The tag named the creator, and the chain agrees. */
+  creatorVerified: boolean;
+  /** Playing where the person sees it, after they interacted, and not yet agreed to (or above the agreed rate). */
   wantsConsent: boolean;
 }
+
+/** Reasons that only say nothing plays: a frame may still prove it played through them. */
+const NOT_A_REFUSAL: ReadonlySet<NotBillingCode> = new Set(['not-playing']);
 
 /** A reason with its sentence in _locales (`reasonText_<code>`, as the pages show it), or a more precise one. */
 export const notBilling = (code: NotBillingCode, message = t(`reasonText_${code.replaceAll('-', '_')}`)): NotBillingReason => ({ code, message });
@@ -89,29 +92,46 @@ export const perSecondCap = (ratePerMinute: bigint) => (ratePerMinute + 59n) / 6
 
 const big = (value: string) => BigInt(value);
 const inFlightTicks = (session: SessionRecord) => session.inFlight.reduce((sum, entry) => sum + entry.ticks, 0);
-const reservedOf = (session: SessionRecord) =>
-  BigInt(session.held + inFlightTicks(session)) * perSecondCap(big(session.agreedRatePerMinute));
+/**
+ * What a second of the session is expected to cost: the stream's rate as last read on chain, never above
+ * what the person agreed to (the chain refuses a higher one).
+ */
+const secondPrice = (session: SessionRecord) => {
+  const rate = big(session.ratePerMinute);
+  const agreed = big(session.agreedRatePerMinute);
+  return perSecondCap(rate < agreed ? rate : agreed);
+};
 
 /** Decides, second by second, what to pay, and drives join / record_tick through `MeteringChain`. */
 export class MeteringEngine {
   readonly #deps: MeteringDeps;
   readonly #doc: MeterDoc;
-  readonly #lookups = new Map<string, StreamLookup>();
+  readonly #lookups: StreamLookups;
   readonly #busy = new Set<string>();
   readonly #notBefore = new Map<string, number>();
-  /** Stream id → when its unknown calls first looked dropped. */
+  /** Session key → when its unknown calls first looked dropped. */
   readonly #looksDroppedSince = new Map<string, number>();
+  /** The network fee of the last call that landed: what each second still to be sent is expected to cost in fees. */
+  #feeEstimate: bigint;
   #saving: Promise<void> = Promise.resolve();
   #dirty = false;
 
   constructor(deps: MeteringDeps, doc: MeterDoc) {
     this.#deps = deps;
     this.#doc = doc;
+    this.#lookups = new StreamLookups({
+      getStream: (streamId) => deps.chain.getStream(streamId),
+      genesisHash: () => deps.context().genesisHash,
+      now: () => deps.now(),
+      onLookup: (genesisHash, streamId, info) => this.#onLookup(genesisHash, streamId, info),
+    });
+    this.#feeEstimate = 0n;
     for (const session of Object.values(doc.sessions)) {
       if (session.join === 'in-flight') session.join = 'needed';
       for (const entry of session.inFlight) entry.unknown = true;
       this.#requeueUnsent(session);
       session.reconcile = session.inFlight.length > 0;
+      if (big(session.lastFee) > this.#feeEstimate) this.#feeEstimate = big(session.lastFee);
     }
   }
 
@@ -136,61 +156,72 @@ export class MeteringEngine {
     );
   }
 
-  /** One step of the meter; the worker calls it about every second. */
-  async tick(): Promise<void> {
+  /**
+   * One step of the meter; the worker calls it about every second. Returns the seconds it counted
+   * (the worker's auto-lock deadline moves only for billed seconds).
+   */
+  async tick(): Promise<number> {
     const now = this.#deps.now();
     const ctx = this.#deps.context();
     const second = Math.floor(now / 1000);
     this.#rollDay(now);
+    this.#followNetwork(ctx);
     this.#liftBudgetStops(ctx);
 
-    const verdicts = this.#deps.frames.all().map((frame) => this.#evaluate(frame, now, ctx));
-    this.#refreshLookups(verdicts, now, ctx);
-    this.#updateConsentRequests(verdicts, now);
+    const verdicts = this.#verdicts(now, ctx);
+    this.#refreshLookups(verdicts, ctx);
+    this.#askTopFrames(verdicts, now);
+    this.#updateConsentRequests(verdicts, now, ctx);
 
     const billable = new Map<string, FrameVerdict>();
     for (const verdict of verdicts) {
       if (verdict.streamId === null) continue;
-      const session = this.#doc.sessions[verdict.streamId];
+      const session = this.#session(ctx, verdict.streamId);
       if (session) session.lastSeenAt = now;
-      const consent = this.#doc.consents[consentKey(verdict.frame.origin, verdict.streamId)];
+      const genesis = this.#genesis(ctx);
+      const consent = verdict.site && genesis ? this.#doc.consents[consentKey(genesis, verdict.site, verdict.streamId)] : undefined;
       if (consent) consent.lastSeenAt = now;
       if (verdict.reason?.code === 'rate-changed' && session && !session.stop) this.#stop(session, verdict.reason);
       if (verdict.billable && !billable.has(verdict.streamId)) billable.set(verdict.streamId, verdict);
     }
-    for (const [streamId, verdict] of billable) this.#count(streamId, verdict, second, now, ctx, playingSince(verdicts, streamId));
-    this.#markHeldBack(verdicts, second);
+    let counted = 0;
+    for (const [streamId, verdict] of billable) counted += this.#count(streamId, verdict, second, now, ctx, playingSince(verdicts, streamId));
+    this.#markHeldBack(verdicts, second, ctx);
     this.#expire(now);
 
     await this.#persist();
     this.#deps.onChange();
     this.pump();
+    return counted;
   }
 
-  /** A frame reported: look up streams not seen yet, so the first playing second can already count. */
+  /** A frame reported: look up streams not seen yet (so the first playing second can already count) and the tab's top page. */
   framesChanged(): void {
     const now = this.#deps.now();
     const ctx = this.#deps.context();
-    this.#refreshLookups(this.#deps.frames.all().map((frame) => this.#evaluate(frame, now, ctx)), now, ctx);
+    const verdicts = this.#verdicts(now, ctx);
+    this.#refreshLookups(verdicts, ctx);
+    this.#askTopFrames(verdicts, now);
   }
 
-  /** Sends what is waiting, for every session (no-op while the chain is unreachable or the key locked). */
+  /** Sends what is waiting, for every session of the connected network (no-op while unreachable or locked). */
   pump(): void {
-    for (const streamId of Object.keys(this.#doc.sessions)) void this.#pumpSession(streamId);
+    for (const key of Object.keys(this.#doc.sessions)) void this.#pumpSession(key);
   }
 
+  /** Answers the one request `id` (never another, even for the same stream). */
   async decideConsent(id: string, decision: ConsentDecision): Promise<void> {
     const request = this.#doc.consentRequests.find((item) => item.id === id);
     if (!request) throw new Error(t('errorConsentGone'));
     this.#doc.consentRequests = this.#doc.consentRequests.filter((item) => item.id !== id);
-    const key = consentKey(request.site, request.streamId);
+    const key = consentKey(request.genesisHash, request.site, request.streamId);
     const now = this.#deps.now();
     if (decision === 'decline') {
       this.#doc.consents[key] = { decision: 'declined', ratePerMinute: request.ratePerMinute, lastSeenAt: now };
     } else {
-      if (decision === 'allow-site') this.#deps.allowSite(request.site);
+      if (decision === 'allow-always') await this.#deps.allowAlways(request.site, storedStream(request), request.ratePerMinute);
       this.#doc.consents[key] = { decision: 'once', ratePerMinute: request.ratePerMinute, lastSeenAt: now };
-      const session = this.#doc.sessions[request.streamId];
+      const session = this.#doc.sessions[sessionKey(request.genesisHash, request.streamId)];
       if (session) {
         session.agreedRatePerMinute = request.ratePerMinute;
         if (session.stop?.code === 'rate-changed') session.stop = null;
@@ -210,12 +241,15 @@ export class MeteringEngine {
 
   /** Clears a stop (after a top-up, a raised budget…) and a decline, so metering may start again. */
   async retry(streamId: string): Promise<void> {
-    const session = this.#doc.sessions[streamId];
-    if (session) session.stop = null;
-    for (const [key, consent] of Object.entries(this.#doc.consents))
-      if (key.endsWith(` ${streamId}`) && consent.decision === 'declined') delete this.#doc.consents[key];
-    this.#lookups.delete(streamId);
-    this.#notBefore.delete(streamId);
+    const genesis = this.#genesis(this.#deps.context());
+    if (genesis) {
+      const session = this.#doc.sessions[sessionKey(genesis, streamId)];
+      if (session) session.stop = null;
+      for (const [key, consent] of Object.entries(this.#doc.consents))
+        if (key.startsWith(`${genesis} `) && key.endsWith(` ${streamId}`) && consent.decision === 'declined') delete this.#doc.consents[key];
+      this.#lookups.forget(genesis, streamId);
+      this.#notBefore.delete(sessionKey(genesis, streamId));
+    }
     this.#doc.lastError = null;
     this.#dirty = true;
     await this.#persist();
@@ -241,11 +275,14 @@ export class MeteringEngine {
 
   // ---------- views ----------
 
+  /** The sessions of the connected (or last connected) network, most recently seen first. */
   sessionViews(): StreamSessionView[] {
     const now = this.#deps.now();
     const ctx = this.#deps.context();
-    const verdicts = this.#deps.frames.all().map((frame) => this.#evaluate(frame, now, ctx));
+    const genesis = this.#genesis(ctx);
+    const verdicts = this.#verdicts(now, ctx);
     return Object.values(this.#doc.sessions)
+      .filter((session) => session.genesisHash === genesis)
       .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
       .map((session) => {
         const playingHere = verdicts.filter((v) => v.billable && v.streamId === session.streamId);
@@ -277,68 +314,91 @@ export class MeteringEngine {
       });
   }
 
-  consentView(): ConsentRequestView | null {
-    const request = this.#doc.consentRequests[0];
-    if (!request) return null;
-    return {
-      id: request.id,
-      site: request.site,
-      tabId: request.tabId,
-      requestedAt: request.requestedAt,
-      stream: {
-        streamId: request.streamId,
-        title: request.title,
-        creator: request.creator,
-        ratePerMinute: request.ratePerMinute,
-        active: true,
-      },
-    };
+  /** The open consent requests of the connected network, oldest first. */
+  consentViews(): ConsentRequestView[] {
+    const genesis = this.#genesis(this.#deps.context());
+    return this.#doc.consentRequests
+      .filter((request) => request.genesisHash === genesis)
+      .map((request) => ({
+        id: request.id,
+        site: request.site,
+        frameOrigin: request.frameOrigin,
+        tabId: request.tabId,
+        requestedAt: request.requestedAt,
+        creatorVerified: request.creatorVerified,
+        stream: {
+          streamId: request.streamId,
+          title: request.title,
+          creator: request.creator,
+          ratePerMinute: request.ratePerMinute,
+          active: true,
+        },
+      }));
   }
 
   tabViews(): TabView[] {
     const now = this.#deps.now();
     const ctx = this.#deps.context();
     const byTab = new Map<number, FrameVerdict[]>();
-    for (const frame of this.#deps.frames.all()) {
-      const verdicts = byTab.get(frame.tabId) ?? [];
-      verdicts.push(this.#evaluate(frame, now, ctx));
-      byTab.set(frame.tabId, verdicts);
+    for (const verdict of this.#verdicts(now, ctx)) {
+      const verdicts = byTab.get(verdict.frame.tabId) ?? [];
+      verdicts.push(verdict);
+      byTab.set(verdict.frame.tabId, verdicts);
     }
     const rank = (v: FrameVerdict) => (v.billable ? 4 : 0) + (v.streamId !== null ? 2 : 0) + (v.playing ? 1 : 0);
     const views: TabView[] = [];
     for (const [tabId, verdicts] of byTab) {
       const best = verdicts.reduce((a, b) => (rank(b) > rank(a) ? b : a));
-      if (best.streamId === null && !best.playing && best.frame.tag === null) {
-        const top = verdicts.find((v) => v.frame.frameId === 0) ?? best;
-        views.push({ tabId, site: top.frame.origin, streamId: null, playing: false, billing: false, reason: null });
+      const site = verdicts.find((v) => v.site !== null)?.site ?? null;
+      if (best.streamId === null && !best.playing && best.frame.tag === null && !best.frame.unperceived) {
+        views.push({ tabId, site, streamId: null, playing: false, billing: false, reason: null });
         continue;
       }
-      views.push({
-        tabId,
-        site: best.frame.origin,
-        streamId: best.streamId,
-        playing: best.playing,
-        billing: best.billable,
-        reason: best.reason,
-      });
+      views.push({ tabId, site, streamId: best.streamId, playing: best.playing, billing: best.billable, reason: best.reason });
     }
     return views.sort((a, b) => a.tabId - b.tabId);
   }
 
   // ---------- deciding ----------
 
+  /** The network sessions and consents are taken from: the connected one, else the one last connected. */
+  #genesis(ctx: MeteringContext): string | null {
+    return ctx.genesisHash ?? this.#doc.network;
+  }
+
+  #session(ctx: MeteringContext, streamId: string): SessionRecord | undefined {
+    const genesis = this.#genesis(ctx);
+    return genesis ? this.#doc.sessions[sessionKey(genesis, streamId)] : undefined;
+  }
+
+  #followNetwork(ctx: MeteringContext): void {
+    if (ctx.genesisHash !== null && ctx.genesisHash !== this.#doc.network) {
+      this.#doc.network = ctx.genesisHash;
+      this.#dirty = true;
+    }
+  }
+
+  #verdicts(now: number, ctx: MeteringContext): FrameVerdict[] {
+    return this.#deps.frames.all().map((frame) => this.#evaluate(frame, now, ctx));
+  }
+
   #evaluate(frame: FrameState, now: number, ctx: MeteringContext): FrameVerdict {
+    const frames = this.#deps.frames;
     const playing = FrameRegistry.isPlaying(frame, now);
-    const verdict = (reason: NotBillingReason | null, streamId: string | null = null, info: ChainStream | null = null): FrameVerdict => ({
+    const site = frames.topOf(frame)?.origin ?? null;
+    const verdict = (reason: NotBillingReason | null, streamId: string | null = null, info: ChainStream | null = null, creatorVerified = false): FrameVerdict => ({
       frame,
+      site,
       playing,
       streamId,
       billable: reason === null,
       reason,
       info,
+      creatorVerified,
       wantsConsent: false,
     });
-    if (!frame.tag) return verdict(notBilling(playing ? 'no-tag' : 'not-playing'));
+    const idle = () => notBilling(frame.unperceived ? 'not-perceivable' : 'not-playing');
+    if (!frame.tag) return verdict(playing ? notBilling('no-tag') : idle());
     if (!frame.tag.ok)
       return verdict(notBilling(frame.tag.problem.startsWith('conflicting') ? 'tag-conflict' : 'tag-malformed'));
     const tag = frame.tag.tag;
@@ -348,18 +408,17 @@ export class MeteringEngine {
       return verdict(notBilling('tag-malformed'), streamId);
     if (!ctx.hasAccount) return verdict(notBilling('no-account'), streamId);
     if (!ctx.canSign) return verdict(notBilling('locked'), streamId);
-    const site = frame.origin;
-    const rule = ctx.siteRule(site);
-    if (rule === 'block') return verdict(notBilling('site-blocked'), streamId);
+    if (site === null) return verdict(notBilling('site-unknown'), streamId);
+    if (ctx.isBlocked(site) || ctx.isBlocked(frame.origin)) return verdict(notBilling('site-blocked'), streamId);
     if (this.#doc.paused) return verdict(notBilling('paused'), streamId);
 
-    const session = this.#doc.sessions[streamId];
-    const genesis = ctx.genesisHash ?? session?.genesisHash ?? null;
+    const genesis = this.#genesis(ctx);
+    const session = this.#session(ctx, streamId);
     if (tag.network !== null && genesis !== null && tag.network !== genesis)
       return verdict(notBilling('wrong-network'), streamId);
 
-    const lookup = this.#lookups.get(streamId);
-    const info = lookup?.info !== undefined ? lookup.info : session ? sessionStream(session) : undefined;
+    const lookup = genesis ? this.#lookups.get(genesis, streamId) : undefined;
+    const info = lookup?.info !== undefined ? lookup.info : session ? storedStream(session) : undefined;
     if (info === undefined || genesis === null) {
       if (lookup?.error) return verdict(notBilling('stream-lookup-failed'), streamId);
       return verdict(notBilling('chain-unreachable'), streamId);
@@ -367,66 +426,76 @@ export class MeteringEngine {
     if (info === null) return verdict(notBilling('stream-unknown'), streamId);
     if (!info.active) return verdict(notBilling('stream-inactive'), streamId, info);
     if (tagCreatorKey !== null && tagCreatorKey !== info.creatorPublicKey) return verdict(notBilling('creator-mismatch'), streamId, info);
-    if (session?.stop && session.stop.code !== 'rate-changed') return verdict(session.stop, streamId, info);
+    const verified = tagCreatorKey !== null;
+    if (session?.stop && session.stop.code !== 'rate-changed') return verdict(session.stop, streamId, info, verified);
 
-    const consent = this.#doc.consents[consentKey(site, streamId)];
-    if (consent?.decision === 'declined') return verdict(notBilling('consent-declined'), streamId, info);
-    const agreed = session ? big(session.agreedRatePerMinute) : consent ? big(consent.ratePerMinute) : null;
-    if ((agreed !== null && info.ratePerMinute > agreed) || session?.stop?.code === 'rate-changed')
-      return { ...verdict(notBilling('rate-changed'), streamId, info), wantsConsent: playing };
-    if (rule !== 'allow' && consent?.decision !== 'once')
-      return { ...verdict(notBilling('consent-needed'), streamId, info), wantsConsent: playing };
-    if (!playing) return verdict(notBilling('not-playing'), streamId, info);
-    return verdict(null, streamId, info);
+    const perceived = playing && frames.activated(frame);
+    const consent = this.#doc.consents[consentKey(genesis, site, streamId)];
+    if (consent?.decision === 'declined') return verdict(notBilling('consent-declined'), streamId, info, verified);
+    const cap = consent?.decision === 'once' ? big(consent.ratePerMinute) : ctx.alwaysAllowedRate(site, info.creatorPublicKey);
+    const ask = (code: NotBillingCode) => ({ ...verdict(notBilling(code), streamId, info, verified), wantsConsent: perceived });
+    if (session?.stop?.code === 'rate-changed' || (session && info.ratePerMinute > big(session.agreedRatePerMinute))) return ask('rate-changed');
+    if (cap === null || info.ratePerMinute > cap) return ask('consent-needed');
+    if (!playing) return verdict(idle(), streamId, info, verified);
+    if (!perceived) return verdict(notBilling('no-interaction'), streamId, info, verified);
+    return verdict(null, streamId, info, verified);
   }
 
-  #refreshLookups(verdicts: FrameVerdict[], now: number, ctx: MeteringContext): void {
-    if (!ctx.chainReady) return;
-    const wanted = new Set(verdicts.flatMap((v) => (v.streamId !== null && v.frame.tag?.ok ? [v.streamId] : [])));
-    for (const streamId of wanted) {
-      const lookup = this.#lookups.get(streamId);
-      if (lookup?.loading || (lookup && now - lookup.fetchedAt < (lookup.error ? STREAM_LOOKUP_RETRY_MS : STREAM_INFO_TTL_MS))) continue;
-      void this.#fetchStream(streamId);
-    }
+  #refreshLookups(verdicts: FrameVerdict[], ctx: MeteringContext): void {
+    if (!ctx.chainReady || ctx.genesisHash === null) return;
+    const wanted = verdicts.filter((v) => v.streamId !== null && v.frame.tag?.ok);
+    // Playing frames first: they are what a person watches now.
+    wanted.sort((a, b) => Number(b.playing) - Number(a.playing));
+    this.#lookups.refresh(ctx.genesisHash, new Set(wanted.map((v) => v.streamId as string)));
   }
 
-  async #fetchStream(streamId: string): Promise<void> {
-    const previous = this.#lookups.get(streamId);
-    this.#lookups.set(streamId, { info: previous?.info, error: previous?.error ?? null, fetchedAt: previous?.fetchedAt ?? 0, loading: true });
-    try {
-      const info = await this.#deps.chain.getStream(streamId);
-      this.#lookups.set(streamId, { info, error: null, fetchedAt: this.#deps.now(), loading: false });
-      const session = this.#doc.sessions[streamId];
-      if (session && info) {
-        session.title = info.title;
-        session.ratePerMinute = info.ratePerMinute.toString();
-        this.#dirty = true;
-      }
-    } catch (error) {
-      this.#lookups.set(streamId, { info: previous?.info, error: errorText(error), fetchedAt: this.#deps.now(), loading: false });
+  #onLookup(genesisHash: string, streamId: string, info: ChainStream | null | undefined): void {
+    const session = this.#doc.sessions[sessionKey(genesisHash, streamId)];
+    if (session && info) {
+      session.title = info.title;
+      session.ratePerMinute = info.ratePerMinute.toString();
+      this.#dirty = true;
     }
     this.#deps.onChange();
   }
 
-  #updateConsentRequests(verdicts: FrameVerdict[], now: number): void {
-    const open = new Set(verdicts.flatMap((v) => (v.streamId !== null ? [consentKey(v.frame.origin, v.streamId)] : [])));
-    const before = this.#doc.consentRequests.length;
-    this.#doc.consentRequests = this.#doc.consentRequests.filter((request) => open.has(consentKey(request.site, request.streamId)));
-    if (this.#doc.consentRequests.length !== before) this.#dirty = true;
+  /** Tabs whose player waits to learn its page, or whose page may have been interacted with since its top frame last said. */
+  #askTopFrames(verdicts: FrameVerdict[], now: number): void {
     for (const verdict of verdicts) {
-      if (!verdict.wantsConsent || !verdict.info || verdict.streamId === null) continue;
-      const site = verdict.frame.origin;
-      const existing = this.#doc.consentRequests.find((r) => r.site === site && r.streamId === verdict.streamId);
+      const code = verdict.reason?.code;
+      if ((code === 'site-unknown' || code === 'no-interaction') && this.#deps.frames.topRequestDue(verdict.frame.tabId, now))
+        this.#deps.askTopFrame(verdict.frame.tabId);
+    }
+  }
+
+  #updateConsentRequests(verdicts: FrameVerdict[], now: number, ctx: MeteringContext): void {
+    const genesis = ctx.genesisHash;
+    const requestKey = (tabId: number, streamId: string) => `${tabId} ${streamId}`;
+    const open = new Set(verdicts.flatMap((v) => (v.streamId !== null && v.site !== null ? [`${requestKey(v.frame.tabId, v.streamId)} ${v.site}`] : [])));
+    const before = this.#doc.consentRequests.length;
+    this.#doc.consentRequests = this.#doc.consentRequests.filter(
+      (request) => request.genesisHash === genesis && open.has(`${requestKey(request.tabId, request.streamId)} ${request.site}`),
+    );
+    if (this.#doc.consentRequests.length !== before) this.#dirty = true;
+    if (genesis === null) return;
+    for (const verdict of verdicts) {
+      if (!verdict.wantsConsent || !verdict.info || verdict.streamId === null || verdict.site === null) continue;
+      const { tabId } = verdict.frame;
+      const existing = this.#doc.consentRequests.find((r) => r.tabId === tabId && r.streamId === verdict.streamId);
       const rate = verdict.info.ratePerMinute.toString();
-      if (existing && existing.ratePerMinute === rate) continue;
+      if (existing && existing.ratePerMinute === rate && existing.frameOrigin === verdict.frame.origin) continue;
       const request: ConsentRequestRecord = {
         id: this.#deps.newId(),
-        site,
-        tabId: verdict.frame.tabId,
+        genesisHash: genesis,
+        site: verdict.site,
+        frameOrigin: verdict.frame.origin,
+        tabId,
         streamId: verdict.streamId,
         title: verdict.info.title,
         creator: verdict.info.creator,
+        creatorPublicKey: verdict.info.creatorPublicKey,
         ratePerMinute: rate,
+        creatorVerified: verdict.creatorVerified,
         requestedAt: now,
       };
       this.#doc.consentRequests = [...this.#doc.consentRequests.filter((r) => r !== existing), request];
@@ -434,17 +503,21 @@ export class MeteringEngine {
     }
   }
 
-  #count(streamId: string, verdict: FrameVerdict, second: number, now: number, ctx: MeteringContext, since: number | null): void {
+  /** Counts this second (and any the frame proves it played unseen); returns how many were counted. */
+  #count(streamId: string, verdict: FrameVerdict, second: number, now: number, ctx: MeteringContext, since: number | null): number {
     const info = verdict.info;
-    if (!info) return;
-    let session = this.#doc.sessions[streamId];
+    const genesis = ctx.genesisHash ?? this.#doc.network;
+    if (!info || !genesis || verdict.site === null) return 0;
+    const key = sessionKey(genesis, streamId);
+    let session = this.#doc.sessions[key];
     if (!session) {
-      const consent = this.#doc.consents[consentKey(verdict.frame.origin, streamId)];
-      session = newSession(info, verdict.frame.origin, consent?.ratePerMinute ?? info.ratePerMinute.toString(), ctx.genesisHash ?? '', now);
-      this.#doc.sessions[streamId] = session;
+      const consent = this.#doc.consents[consentKey(genesis, verdict.site, streamId)];
+      const cap = consent?.decision === 'once' ? consent.ratePerMinute : ctx.alwaysAllowedRate(verdict.site, info.creatorPublicKey)?.toString();
+      session = newSession(info, verdict.site, cap ?? info.ratePerMinute.toString(), genesis, now);
+      this.#doc.sessions[key] = session;
       this.#dirty = true;
     }
-    if (session.lastCountedSecond !== null && second <= session.lastCountedSecond) return;
+    if (session.lastCountedSecond !== null && second <= session.lastCountedSecond) return 0;
     // One second per tick that sees it playing. Seconds no tick saw (the worker was stopped, or its timer
     // ran late) are billed only when a frame proves it played them without a break (`playingSince`), and
     // only those after the last counted second and before the stream was last seen not counted.
@@ -458,11 +531,12 @@ export class MeteringEngine {
     if (overBudget) {
       session.stop = notBilling(overBudget);
       this.#dirty = true;
-      return;
+      return 0;
     }
     session.held += seconds;
     session.lastCountedSecond = second;
     this.#dirty = true;
+    return seconds;
   }
 
   /** Whole seconds strictly between the last counted one and `second` that the frame played and no tick saw. */
@@ -475,15 +549,15 @@ export class MeteringEngine {
   }
 
   /**
-   * Notes the first second a tick saw a session's stream and refused it (paused, consent, budget, …). A
-   * tick that merely heard no frame playing it refuses nothing: a frame may yet prove, with its
-   * `playingForMs`, that it played through that second (its report was still on its way).
+   * Notes the first second a tick saw a session's stream and refused it (paused, consent, budget, not
+   * seen by a person, …). A tick that merely heard no frame playing it refuses nothing: a frame may yet
+   * prove, with its `playingForMs`, that it played through that second (its report was still on its way).
    */
-  #markHeldBack(verdicts: FrameVerdict[], second: number): void {
+  #markHeldBack(verdicts: FrameVerdict[], second: number, ctx: MeteringContext): void {
     for (const streamId of new Set(verdicts.map((v) => v.streamId))) {
-      const session = streamId === null ? undefined : this.#doc.sessions[streamId];
+      const session = streamId === null ? undefined : this.#session(ctx, streamId);
       if (!session || session.lastCountedSecond === second) continue;
-      const refused = verdicts.some((v) => v.streamId === streamId && v.reason !== null && v.reason.code !== 'not-playing');
+      const refused = verdicts.some((v) => v.streamId === streamId && v.reason !== null && !NOT_A_REFUSAL.has(v.reason.code));
       if (!refused) continue;
       const last = session.lastCountedSecond ?? -Infinity;
       const heldBack = session.heldBackSecond ?? null;
@@ -493,16 +567,34 @@ export class MeteringEngine {
     }
   }
 
+  /**
+   * What a session may still cost: its held seconds each at their price plus one call's fee (a call per
+   * second is the usual case), and its calls in flight at their price plus their fee.
+   */
+  #reservedOf(session: SessionRecord, subscribed: boolean): bigint {
+    const perSecond = subscribed ? 0n : secondPrice(session);
+    const held = BigInt(session.held) * (perSecond + this.#feeEstimate);
+    const inFlight = session.inFlight.reduce((sum, entry) => sum + BigInt(entry.ticks) * perSecond + big(entry.feeEstimate), 0n);
+    const join = session.join === 'joined' ? 0n : this.#feeEstimate;
+    return held + inFlight + join;
+  }
+
+  /** Budgets cap payments and fees together: what was paid, what is reserved, and what `seconds` more would cost. */
   #budgetExceeded(session: SessionRecord, seconds: number, ctx: MeteringContext): NotBillingCode | null {
     const budgets = ctx.budgets;
-    const free = (s: SessionRecord) => ctx.isSubscribed?.(s.streamId) ?? false;
-    const need = free(session) ? 0n : BigInt(seconds) * perSecondCap(big(session.agreedRatePerMinute));
-    const reservedAll = Object.values(this.#doc.sessions).reduce((sum, s) => sum + (free(s) ? 0n : reservedOf(s)), 0n);
-    const ledger = this.#doc.ledger;
-    if (budgets.perSession !== null && big(session.spent) + (free(session) ? 0n : reservedOf(session)) + need > big(budgets.perSession))
+    const subscribed = (s: SessionRecord) => ctx.isSubscribed?.(s.streamId) ?? false;
+    const perSecond = subscribed(session) ? 0n : secondPrice(session);
+    const need = BigInt(seconds) * (perSecond + this.#feeEstimate);
+    const sessions = Object.values(this.#doc.sessions).filter((s) => s.genesisHash === session.genesisHash);
+    const reservedAll = sessions.reduce((sum, s) => sum + this.#reservedOf(s, subscribed(s)), 0n);
+    const { today, allTime } = this.#doc.ledger;
+    if (
+      budgets.perSession !== null &&
+      big(session.spent) + big(session.fees) + this.#reservedOf(session, subscribed(session)) + need > big(budgets.perSession)
+    )
       return 'budget-session';
-    if (budgets.perDay !== null && big(ledger.today.amount) + reservedAll + need > big(budgets.perDay)) return 'budget-day';
-    if (budgets.global !== null && big(ledger.allTime.amount) + reservedAll + need > big(budgets.global)) return 'budget-global';
+    if (budgets.perDay !== null && big(today.amount) + big(today.fees) + reservedAll + need > big(budgets.perDay)) return 'budget-day';
+    if (budgets.global !== null && big(allTime.amount) + big(allTime.fees) + reservedAll + need > big(budgets.global)) return 'budget-global';
     return null;
   }
 
@@ -517,10 +609,10 @@ export class MeteringEngine {
   }
 
   #expire(now: number): void {
-    for (const [streamId, session] of Object.entries(this.#doc.sessions)) {
+    for (const [key, session] of Object.entries(this.#doc.sessions)) {
       const settled = session.held === 0 && session.inFlight.length === 0 && session.join !== 'in-flight';
       if (settled && now - session.lastSeenAt > SESSION_IDLE_END_MS) {
-        delete this.#doc.sessions[streamId];
+        delete this.#doc.sessions[key];
         this.#dirty = true;
       }
     }
@@ -542,23 +634,23 @@ export class MeteringEngine {
 
   // ---------- sending ----------
 
-  async #pumpSession(streamId: string): Promise<void> {
+  /** Seconds are sent only to the network they were watched on: a session of another network waits for it. */
+  async #pumpSession(key: string): Promise<void> {
     const ctx = this.#deps.context();
-    if (!ctx.chainReady || !ctx.canSign || this.#busy.has(streamId)) return;
-    this.#busy.add(streamId);
+    const session = this.#doc.sessions[key];
+    if (!session || !ctx.chainReady || !ctx.canSign || ctx.genesisHash !== session.genesisHash || this.#busy.has(key)) return;
+    this.#busy.add(key);
     try {
-      const session = this.#doc.sessions[streamId];
-      if (!session) return;
       if (session.reconcile) await this.#reconcile(session);
       if (session.reconcile || session.stop) return;
       if (session.join !== 'joined') await this.#join(session);
       if (session.join !== 'joined' || session.stop) return;
-      if ((this.#notBefore.get(streamId) ?? 0) > this.#deps.now()) return;
+      if ((this.#notBefore.get(key) ?? 0) > this.#deps.now()) return;
       while (session.held > 0 && !session.stop && !session.reconcile) {
         let ticks = Math.min(session.held, MAX_TICKS_PER_CALL);
         if (ticks > 1) ticks = await this.#elapsedAllowance(session, ticks);
         if (ticks <= 0) {
-          this.#notBefore.set(streamId, this.#deps.now() + ELAPSED_GUARD_RETRY_MS);
+          this.#notBefore.set(key, this.#deps.now() + ELAPSED_GUARD_RETRY_MS);
           break;
         }
         await this.#send(session, ticks);
@@ -566,7 +658,7 @@ export class MeteringEngine {
     } catch (error) {
       this.#setError(t('errorChainTalk', errorText(error)));
     } finally {
-      this.#busy.delete(streamId);
+      this.#busy.delete(key);
       await this.#persist();
       this.#deps.onChange();
     }
@@ -594,11 +686,11 @@ export class MeteringEngine {
     });
     void outcome
       .catch((error: unknown): TxOutcome => ({ kind: 'unknown', error: errorText(error) }))
-      .then((result) => this.#settle(session.streamId, entry.id, result));
+      .then((result) => this.#settle(sessionKey(session.genesisHash, session.streamId), entry.id, result));
   }
 
-  async #settle(streamId: string, entryId: string, outcome: TxOutcome): Promise<void> {
-    const session = this.#doc.sessions[streamId];
+  async #settle(key: string, entryId: string, outcome: TxOutcome): Promise<void> {
+    const session = this.#doc.sessions[key];
     const entry = session?.inFlight.find((item) => item.id === entryId);
     if (!session || !entry) return;
     const remove = () => {
@@ -611,6 +703,7 @@ export class MeteringEngine {
         session.spent = (big(session.spent) + outcome.paid).toString();
         session.fees = (big(session.fees) + outcome.fee).toString();
         session.lastFee = outcome.fee.toString();
+        this.#noteFee(outcome.fee);
         if (session.chainTicks !== null) session.chainTicks += entry.ticks;
         if (session.chainPaid !== null) session.chainPaid = (big(session.chainPaid) + outcome.paid).toString();
         recordSpend(this.#doc.ledger, session, outcome.paid, outcome.fee, entry.ticks, this.#deps.now());
@@ -619,6 +712,7 @@ export class MeteringEngine {
         remove();
         session.held += entry.ticks;
         session.fees = (big(session.fees) + outcome.fee).toString();
+        this.#noteFee(outcome.fee);
         recordSpend(this.#doc.ledger, session, 0n, outcome.fee, 0, this.#deps.now());
         this.#onDispatchError(session, outcome.error);
         break;
@@ -646,17 +740,17 @@ export class MeteringEngine {
   #onDispatchError(session: SessionRecord, error: string): void {
     switch (error) {
       case 'TickStream.TicksExceedElapsedTime':
-        this.#notBefore.set(session.streamId, this.#deps.now() + ELAPSED_GUARD_RETRY_MS);
+        this.#notBefore.set(sessionKey(session.genesisHash, session.streamId), this.#deps.now() + ELAPSED_GUARD_RETRY_MS);
         return;
       case 'TickStream.NotJoined':
         session.join = 'needed';
         return;
       case 'TickStream.RateAboveLimit':
-        this.#lookups.delete(session.streamId);
+        this.#lookups.forget(session.genesisHash, session.streamId);
         this.#stop(session, notBilling('rate-changed'));
         return;
       case 'TickStream.StreamNotActive':
-        this.#lookups.delete(session.streamId);
+        this.#lookups.forget(session.genesisHash, session.streamId);
         this.#stop(session, notBilling('stream-inactive'));
         return;
       case 'TickStream.StreamNotFound':
@@ -681,6 +775,7 @@ export class MeteringEngine {
     session.join = 'needed';
     if (outcome.kind === 'included' || outcome.kind === 'failed') {
       session.fees = (big(session.fees) + outcome.fee).toString();
+      this.#noteFee(outcome.fee);
       recordSpend(this.#doc.ledger, session, 0n, outcome.fee, 0, this.#deps.now());
     }
     if (outcome.kind === 'included') {
@@ -733,11 +828,12 @@ export class MeteringEngine {
     if (unknown.some((entry) => entry.nonce !== null && entry.nonce >= stateNonce && entry.nonce < poolNextIndex)) return;
     if (unknown.some((entry) => entry.nonce === null || entry.nonce >= stateNonce)) {
       const now = this.#deps.now();
-      const since = this.#looksDroppedSince.get(session.streamId) ?? now;
-      this.#looksDroppedSince.set(session.streamId, since);
+      const key = sessionKey(session.genesisHash, session.streamId);
+      const since = this.#looksDroppedSince.get(key) ?? now;
+      this.#looksDroppedSince.set(key, since);
       if (now - since < DROP_CONFIRM_MS) return;
     }
-    this.#looksDroppedSince.delete(session.streamId);
+    this.#looksDroppedSince.delete(sessionKey(session.genesisHash, session.streamId));
     const chainSession = await this.#deps.chain.readSession(session.streamId);
     const included = unknown.filter((entry) => entry.nonce !== null && entry.nonce < stateNonce);
     const includedTicks = included.reduce((sum, entry) => sum + entry.ticks, 0);
@@ -769,6 +865,11 @@ export class MeteringEngine {
     if (unsent.length === 0) return;
     session.held += unsent.reduce((sum, entry) => sum + entry.ticks, 0);
     session.inFlight = session.inFlight.filter((entry) => entry.nonce !== null);
+  }
+
+  /** The fee a call really cost: the estimate for the seconds still to be sent. */
+  #noteFee(fee: bigint): void {
+    if (fee > 0n) this.#feeEstimate = fee;
   }
 
   #stop(session: SessionRecord, reason: NotBillingReason): void {
@@ -825,14 +926,17 @@ function newSession(info: ChainStream, site: string, agreedRate: string, genesis
   };
 }
 
-/** The stream as last seen on chain, for when it cannot be looked up right now. */
-function sessionStream(session: SessionRecord): ChainStream {
+/**
+ * The stream as a session or a consent request last saw it on chain: for when it cannot be looked up right
+ * now, and for the "always allow" a request's answer makes.
+ */
+function storedStream(record: Pick<SessionRecord, 'streamId' | 'title' | 'creator' | 'creatorPublicKey' | 'ratePerMinute'>): ChainStream {
   return {
-    streamId: session.streamId,
-    title: session.title,
-    creator: session.creator,
-    creatorPublicKey: session.creatorPublicKey,
-    ratePerMinute: big(session.ratePerMinute),
+    streamId: record.streamId,
+    title: record.title,
+    creator: record.creator,
+    creatorPublicKey: record.creatorPublicKey,
+    ratePerMinute: big(record.ratePerMinute),
     active: true,
   };
 }

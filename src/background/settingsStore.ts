@@ -1,11 +1,16 @@
-import type { Budgets, Settings, SiteRule, SiteRuleEntry, UiRequest } from '../shared/messages';
+import type { Budgets, Settings, UiRequest } from '../shared/messages';
 import { DEFAULT_ENDPOINT } from './chainClient';
+import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
 import { t } from '../shared/i18n';
 
 const SETTINGS_KEY = 'settings';
-const SITE_RULES_KEY = 'siteRules';
+/** Present from the first start until the default daily budget was set (or the person chose budgets). */
+const FIRST_RUN_BUDGET_KEY = 'firstRunBudget';
 const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+/** A new viewer's daily cap, in whole tokens of the chain (changeable in the options). */
+export const DEFAULT_DAY_BUDGET_TOKENS = 10n;
+const PLANCK = /^(0|[1-9]\d{0,38})$/;
 
 export type SettingsPatch = Extract<UiRequest, { type: 'settings:set' }>['settings'];
 
@@ -15,19 +20,13 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 15,
 };
 
-/** `https://example.com` for any http(s) URL or origin; throws a readable error otherwise. */
-export function normaliseSite(site: string): string {
-  let url: URL;
-  try {
-    url = new URL(site);
-  } catch {
-    throw new Error(t('errorNotWebAddress', site));
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(t('errorNotWebSite', site));
-  return url.origin;
-}
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-function checkEndpoint(endpoint: string): string {
+/**
+ * A node endpoint the worker may talk to: `wss://` anywhere, `ws://` only on this machine (loopback), since
+ * an unencrypted connection to another host lets anyone on the way read and change what the node says.
+ */
+export function checkEndpoint(endpoint: string): string {
   const trimmed = endpoint.trim();
   let url: URL;
   try {
@@ -36,31 +35,82 @@ function checkEndpoint(endpoint: string): string {
     throw new Error(t('errorEndpointInvalid', endpoint));
   }
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error(t('errorEndpointScheme'));
+  if (url.username || url.password) throw new Error(t('errorEndpointCredentials'));
+  if (url.protocol === 'ws:' && !LOOPBACK_HOST.test(url.hostname))
+    throw new Error(t('errorEndpointUnencrypted', `wss://${url.host}${url.pathname === '/' ? '' : url.pathname}`));
   return trimmed;
 }
 
-/** Settings and site rules in storage.local; only the worker writes them. */
+const isPlanckOrNull = (value: unknown): value is string | null => value === null || (typeof value === 'string' && PLANCK.test(value));
+
+/** Stored settings, each field checked as a request would be; a bad field falls back to its default and is logged. */
+function validSettings(stored: unknown): Settings {
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  if (stored === undefined) return settings;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    logDropped('settings', 'not an object');
+    return settings;
+  }
+  const saved = stored as Record<string, unknown>;
+  if (saved.endpoint !== undefined) {
+    try {
+      if (typeof saved.endpoint !== 'string') throw new Error('not text');
+      settings.endpoint = checkEndpoint(saved.endpoint);
+    } catch (error) {
+      logDropped('settings.endpoint', error instanceof Error ? error.message : String(error));
+    }
+  }
+  const minutes = saved.autoLockMinutes;
+  if (minutes !== undefined) {
+    if (typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_AUTO_LOCK_MINUTES) settings.autoLockMinutes = minutes;
+    else logDropped('settings.autoLockMinutes', `${JSON.stringify(minutes)} is not a whole number of minutes from 0 to ${MAX_AUTO_LOCK_MINUTES}`);
+  }
+  const budgets = saved.budgets;
+  if (budgets !== undefined) {
+    if (typeof budgets !== 'object' || budgets === null) logDropped('settings.budgets', 'not an object');
+    else
+      for (const key of ['perSession', 'perDay', 'global'] as const) {
+        const value = (budgets as Record<string, unknown>)[key];
+        if (value === undefined) continue;
+        if (isPlanckOrNull(value)) settings.budgets[key] = value;
+        else logDropped(`settings.budgets.${key}`, `${JSON.stringify(value)} is not an amount in planck`);
+      }
+  }
+  return settings;
+}
+
+/** Settings in storage.local; only the worker writes them. */
 export class SettingsStore {
   readonly #area: StorageArea;
   #settings: Settings;
-  #rules: Map<string, SiteRule>;
+  #firstRunBudget: boolean;
 
-  private constructor(area: StorageArea, settings: Settings, rules: Map<string, SiteRule>) {
+  private constructor(area: StorageArea, settings: Settings, firstRunBudget: boolean) {
     this.#area = area;
     this.#settings = settings;
-    this.#rules = rules;
+    this.#firstRunBudget = firstRunBudget;
   }
 
+  /** Loads what is stored, checking every value; what fails a check is dropped (and logged), never used. */
   static async load(area: StorageArea): Promise<SettingsStore> {
-    const stored = await area.get([SETTINGS_KEY, SITE_RULES_KEY]);
-    const saved = (stored[SETTINGS_KEY] ?? {}) as Partial<Settings>;
-    const settings: Settings = {
-      ...DEFAULT_SETTINGS,
-      ...saved,
-      budgets: { ...DEFAULT_SETTINGS.budgets, ...(saved.budgets ?? {}) },
-    };
-    const rules = new Map(Object.entries((stored[SITE_RULES_KEY] ?? {}) as Record<string, SiteRule>));
-    return new SettingsStore(area, settings, rules);
+    const stored = await area.get([SETTINGS_KEY, FIRST_RUN_BUDGET_KEY]);
+    const firstRun = stored[SETTINGS_KEY] === undefined && stored[FIRST_RUN_BUDGET_KEY] === undefined;
+    if (firstRun) await area.set({ [FIRST_RUN_BUDGET_KEY]: 'pending' });
+    return new SettingsStore(area, validSettings(stored[SETTINGS_KEY]), firstRun || stored[FIRST_RUN_BUDGET_KEY] === 'pending');
+  }
+
+  /**
+   * On the first connection after installing, once the token's decimals are known: a daily cap of
+   * `DEFAULT_DAY_BUDGET_TOKENS`, unless the person set budgets first. Runs once.
+   */
+  async applyFirstRunBudget(tokenDecimals: number): Promise<void> {
+    if (!this.#firstRunBudget) return;
+    this.#firstRunBudget = false;
+    const perDay = (DEFAULT_DAY_BUDGET_TOKENS * 10n ** BigInt(tokenDecimals)).toString();
+    const next: Settings = { ...this.#settings, budgets: { ...this.#settings.budgets, perDay: this.#settings.budgets.perDay ?? perDay } };
+    await this.#area.set({ [SETTINGS_KEY]: next });
+    await this.#area.remove([FIRST_RUN_BUDGET_KEY]);
+    this.#settings = next;
   }
 
   get settings(): Settings {
@@ -71,14 +121,6 @@ export class SettingsStore {
     return this.#settings.budgets;
   }
 
-  rule(site: string): SiteRule | null {
-    return this.#rules.get(site) ?? null;
-  }
-
-  rules(): SiteRuleEntry[] {
-    return [...this.#rules].map(([site, rule]) => ({ site, rule })).sort((a, b) => a.site.localeCompare(b.site));
-  }
-
   async update(patch: SettingsPatch): Promise<Settings> {
     const next: Settings = { ...this.#settings, budgets: { ...this.#settings.budgets, ...(patch.budgets ?? {}) } };
     if (patch.endpoint !== undefined) next.endpoint = checkEndpoint(patch.endpoint);
@@ -87,16 +129,11 @@ export class SettingsStore {
       next.autoLockMinutes = patch.autoLockMinutes;
     }
     await this.#area.set({ [SETTINGS_KEY]: next });
+    if (patch.budgets && this.#firstRunBudget) {
+      this.#firstRunBudget = false;
+      await this.#area.remove([FIRST_RUN_BUDGET_KEY]);
+    }
     this.#settings = next;
     return this.settings;
-  }
-
-  async setRule(site: string, rule: SiteRule | null): Promise<void> {
-    const origin = normaliseSite(site);
-    const rules = new Map(this.#rules);
-    if (rule === null) rules.delete(origin);
-    else rules.set(origin, rule);
-    await this.#area.set({ [SITE_RULES_KEY]: Object.fromEntries(rules) });
-    this.#rules = rules;
   }
 }

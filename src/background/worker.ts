@@ -1,7 +1,7 @@
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import {
-  parseFrameMessage,
+  parseContentMessage,
   parseUiRequest,
   type ChainCallResult,
   type UiReply,
@@ -9,6 +9,7 @@ import {
   type UiResults,
   type UiState,
 } from '../shared/messages';
+import { AUTO_LOCK_ALARM, AutoLock } from './autoLock';
 import { badgeLookOf, badgeStateOf } from './badge';
 import { ChainClient } from './chainClient';
 import { MetadataCache } from './metadataCache';
@@ -20,7 +21,8 @@ import { MeteringEngine } from './meteringEngine';
 import { emptyMeterDoc, loadMeterDoc, meterStorageKey, type MeterDoc } from './meterState';
 import { callResult, subscribeCall, SUBSCRIBED_PRICE } from './palletCalls';
 import { contentFrameOf, isExtensionPage, type SenderLike } from './senders';
-import { SettingsStore, normaliseSite } from './settingsStore';
+import { normaliseSite, SitePermissions } from './sitePermissions';
+import { SettingsStore } from './settingsStore';
 import { localDay, spendView } from './spendLedger';
 import type { StorageArea } from './storageArea';
 import { Ticker } from './ticker';
@@ -28,10 +30,7 @@ import { UiHub } from './uiHub';
 import { ViewerSubscriptions } from './viewerSubscriptions';
 import { t } from '../shared/i18n';
 
-export const AUTO_LOCK_ALARM = 'auto-lock';
 export const KEEP_ALIVE_ALARM = 'keep-alive';
-/** Move the auto-lock alarm only when the deadline moved this much (not on every metered second). */
-const AUTO_LOCK_SLACK_MS = 30_000;
 
 /** The browser services the worker drives; `index.ts` passes the real ones. */
 export interface WorkerPlatform {
@@ -47,6 +46,8 @@ export interface WorkerPlatform {
   setBadge(look: ReturnType<typeof badgeLookOf>): void;
   /** Asks every frame of every tab to send its `frame:media` again. */
   askTabsToResend(): void;
+  /** Asks the top frame of one tab to send its `frame:media` again. */
+  askTopFrame(tabId: number): void;
 }
 
 /** Wires the services together and answers the listeners in `index.ts`. */
@@ -54,6 +55,7 @@ export class Worker {
   readonly #platform: WorkerPlatform;
   readonly #keystore: Keystore;
   readonly #settings: SettingsStore;
+  readonly #permissions: SitePermissions;
   readonly #frames = new FrameRegistry();
   readonly #chain: ChainClient;
   readonly #hub: UiHub;
@@ -63,21 +65,24 @@ export class Worker {
   readonly #subscriptions: ViewerSubscriptions;
   #engine!: MeteringEngine;
   #engineAccount: string | null = null;
-  #autoLockAt: number | null = null;
+  #autoLock!: AutoLock;
   #lastFree: bigint | null = null;
   #lastBadge = '';
   #keepAlive: boolean | null = null;
 
-  private constructor(platform: WorkerPlatform, keystore: Keystore, settings: SettingsStore) {
+  private constructor(platform: WorkerPlatform, keystore: Keystore, settings: SettingsStore, permissions: SitePermissions) {
     this.#platform = platform;
     this.#keystore = keystore;
     this.#settings = settings;
+    this.#permissions = permissions;
     this.#hub = new UiHub(() => this.snapshot());
     this.#chain = new ChainClient(
       {
         signer: () => this.#keystore.signer,
         onChange: () => this.#onChainChange(),
         onReady: () => {
+          const decimals = this.#chain.network.tokenDecimals;
+          if (decimals !== null) void this.#settings.applyFirstRunBudget(decimals).then(() => this.#changed());
           this.#engine.pump();
           this.#ticker.ensureRunning();
           this.#creatorWatch.restart();
@@ -102,23 +107,31 @@ export class Worker {
     });
     this.#ticker = new Ticker(
       async () => {
-        await this.#engine.tick();
-        if (this.#frames.anyPlaying(Date.now())) this.#touchAutoLock();
+        // Only seconds that were billed keep the account unlocked: media playing elsewhere does not.
+        if ((await this.#engine.tick()) > 0) this.#autoLock.touch();
       },
       () => this.#engine.needsTicks(),
     );
   }
 
   static async start(platform: WorkerPlatform): Promise<Worker> {
-    const [keystore, settings] = await Promise.all([
+    const [keystore, settings, permissions] = await Promise.all([
       Keystore.open({ local: platform.local, session: platform.session }),
       SettingsStore.load(platform.local),
+      SitePermissions.load(platform.local),
     ]);
-    const worker = new Worker(platform, keystore, settings);
+    // Past the auto-lock deadline the key is locked before anything else runs.
+    const autoLock = await AutoLock.restore({
+      session: platform.session,
+      alarms: platform.alarms,
+      now: () => Date.now(),
+      minutes: () => settings.settings.autoLockMinutes,
+      unlocked: () => keystore.status === 'unlocked',
+      lock: () => keystore.lock(),
+    });
+    const worker = new Worker(platform, keystore, settings, permissions);
+    worker.#autoLock = autoLock;
     await worker.#loadEngine();
-    const autoLock = await platform.alarms.get(AUTO_LOCK_ALARM);
-    worker.#autoLockAt = autoLock?.scheduledTime ?? null;
-    if (worker.#autoLockAt === null) worker.#touchAutoLock();
     worker.#chain.setAccount(keystore.address);
     worker.#chain.connect(settings.settings.endpoint);
     platform.askTabsToResend();
@@ -131,13 +144,18 @@ export class Worker {
   /** A runtime message from a content script or an extension page. */
   async handleMessage(message: unknown, sender: SenderLike): Promise<UiReply<unknown>> {
     const { extensionId, extensionOrigin } = this.#platform;
-    const frameMessage = parseFrameMessage(message);
-    if (frameMessage) {
+    const content = parseContentMessage(message);
+    if (content) {
       const frame = contentFrameOf(sender, extensionId, extensionOrigin);
       if (!frame) return { ok: false, error: 'Frame reports are accepted only from the extension’s content script.' };
-      this.#frames.report(frame, frameMessage, Date.now());
-      this.#engine.framesChanged();
-      this.#ticker.ensureRunning();
+      if (content.type === 'frame:gone') this.#frames.gone(frame.tabId, frame.frameId);
+      else {
+        const result = this.#frames.report(frame, content, Date.now());
+        if (result !== 'accepted')
+          return { ok: false, error: result === 'rate-limited' ? 'Too many reports from this frame: it is not billed until it sends fewer.' : 'Too many frames in this tab.' };
+        this.#engine.framesChanged();
+        this.#ticker.ensureRunning();
+      }
       this.#changed();
       return { ok: true, data: null };
     }
@@ -146,7 +164,8 @@ export class Worker {
     if (!request) return { ok: false, error: t('errorBadRequest') };
     try {
       const data = await this.#handleRequest(request);
-      this.#touchAutoLock();
+      // The person used an extension page (reading state alone is not use: pages and tools poll it).
+      if (request.type !== 'state:get') this.#autoLock.touch();
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -155,23 +174,17 @@ export class Worker {
     }
   }
 
+  /** A page connects (or reconnects after the worker restarted): not the person's doing, so the auto-lock stays. */
   addPort(port: Parameters<UiHub['add']>[0]): void {
     this.#hub.add(port);
-    this.#touchAutoLock();
   }
 
   addCreatorPort(port: Parameters<CreatorWatch['addPort']>[0]): void {
     this.#creatorWatch.addPort(port);
-    this.#touchAutoLock();
   }
 
   async onAlarm(name: string): Promise<void> {
-    if (name === AUTO_LOCK_ALARM) {
-      if (this.#autoLockAt !== null && Date.now() < this.#autoLockAt - 1000) return;
-      this.#autoLockAt = null;
-      await this.#keystore.lock();
-      this.#changed();
-    }
+    if (name === AUTO_LOCK_ALARM && (await this.#autoLock.onAlarm())) this.#changed();
     if (name === KEEP_ALIVE_ALARM) this.#ticker.ensureRunning();
   }
 
@@ -228,7 +241,7 @@ export class Worker {
         const before = this.#settings.settings;
         const settings = await this.#settings.update(request.settings);
         if (settings.endpoint !== before.endpoint) this.#chain.connect(settings.endpoint);
-        this.#autoLockAt = null;
+        if (settings.autoLockMinutes !== before.autoLockMinutes) this.#autoLock.touch(true);
         this.#ticker.ensureRunning();
         return settings;
       }
@@ -247,18 +260,23 @@ export class Worker {
         await this.#engine.retry(request.streamId);
         this.#ticker.ensureRunning();
         return null;
-      case 'site:allow':
-        await this.#settings.setRule(normaliseSite(request.site), 'allow');
-        return null;
       case 'site:block':
-        await this.#settings.setRule(normaliseSite(request.site), 'block');
+        await this.#permissions.setBlocked(request.site, true);
         return null;
-      case 'site:remove-rule':
-        await this.#settings.setRule(normaliseSite(request.site), null);
+      case 'site:unblock':
+        await this.#permissions.setBlocked(request.site, false);
+        return null;
+      case 'allow:add':
+        await this.#allowCreator(request.site, request.creator, request.maxRatePerMinute);
+        return null;
+      case 'allow:remove':
+        await this.#permissions.removeAllowed(request.genesisHash, normaliseSite(request.site), request.creatorPublicKey);
         return null;
       case 'subscription:buy': {
         const result = await this.#buySubscription(request.streamId, request.maxPrice);
-        if (result.status === 'included' && request.consentId !== null) await this.#allowSubscribedStream(request.consentId, request.streamId);
+        // Bought from a consent prompt: it answers that request (only it) with allow-once. A request
+        // replaced meanwhile stays open and asks again: the subscription stands either way.
+        if (result.status === 'included' && request.consentId !== null) await this.#engine.decideConsent(request.consentId, 'allow-once').catch(() => undefined);
         return result;
       }
       case 'creator:estimate-fee':
@@ -274,18 +292,13 @@ export class Worker {
     return callResult(await this.#chain.submitCall(subscribeCall(streamId, maxPrice)), { amount: SUBSCRIBED_PRICE });
   }
 
-  /**
-   * A subscription bought from the consent prompt answers it with allow-once. The prompt may have been
-   * replaced meanwhile (a frame of the tab reloaded): then the open request for the same stream is answered.
-   */
-  async #allowSubscribedStream(consentId: string, streamId: string): Promise<void> {
-    const open = this.#engine.consentView();
-    const replacement = open && open.id !== consentId && open.stream.streamId === streamId ? open.id : null;
-    try {
-      await this.#engine.decideConsent(consentId, 'allow-once');
-    } catch {
-      if (replacement) await this.#engine.decideConsent(replacement, 'allow-once');
-    }
+  /** "Always allow" typed in the options: the creator's address is checked here, the network is the connected one. */
+  async #allowCreator(site: string, creator: string, maxRatePerMinute: string): Promise<void> {
+    const genesisHash = this.#chain.network.genesisHash;
+    if (genesisHash === null) throw new Error('Connect to the chain first: an "always allow" is made for the connected network.');
+    const creatorPublicKey = publicKeyOf(creator);
+    if (creatorPublicKey === null) throw new Error(`"${creator}" is not a valid address.`);
+    await this.#permissions.allow({ site: normaliseSite(site), creator, creatorPublicKey, maxRatePerMinute, genesisHash });
   }
 
   /** Hex public key of the unlocked account (the creator page's calls check stream ownership with it). */
@@ -305,17 +318,18 @@ export class Worker {
         address: keystore.address,
         name: keystore.name,
         pendingCreate: keystore.pendingCreate,
-        autoLockAt: keystore.status === 'unlocked' ? this.#autoLockAt : null,
+        autoLockAt: keystore.status === 'unlocked' ? this.#autoLock.deadline : null,
       },
       network: this.#chain.network,
       balance: this.#chain.balance,
       paused: engine.paused,
       sessions: engine.sessionViews(),
-      consent: engine.consentView(),
+      consents: engine.consentViews(),
       tabs: engine.tabViews(),
       spend: spendView(engine.ledger),
       settings: this.#settings.settings,
-      siteRules: this.#settings.rules(),
+      blockedSites: this.#permissions.blockedSites(),
+      alwaysAllowed: this.#permissions.alwaysAllowed(),
       lastError: engine.lastError,
       subscriptions: this.#subscriptions.views(),
     };
@@ -368,13 +382,22 @@ export class Worker {
           chainReady: this.#chain.ready,
           genesisHash: this.#chain.network.genesisHash,
           budgets: this.#settings.budgets,
-          siteRule: (site) => this.#settings.rule(site),
+          isBlocked: (site) => this.#permissions.isBlocked(site),
+          alwaysAllowedRate: (site, creatorPublicKey) => {
+            const genesis = this.#chain.network.genesisHash;
+            return genesis === null ? null : this.#permissions.alwaysAllowedRate(genesis, site, creatorPublicKey);
+          },
           isSubscribed: (streamId) => this.#subscriptions.isSubscribed(streamId),
         }),
         save: async (meterDoc) => {
           if (account) await this.#platform.local.set({ [meterStorageKey(account)]: meterDoc });
         },
-        allowSite: (site) => void this.#settings.setRule(site, 'allow').then(() => this.#changed()),
+        allowAlways: async (site, stream, ratePerMinute) => {
+          const genesisHash = this.#chain.network.genesisHash;
+          if (genesisHash === null) throw new Error('Not connected to the chain: allow this stream once instead.');
+          await this.#permissions.allow({ site, creator: stream.creator, creatorPublicKey: stream.creatorPublicKey, maxRatePerMinute: ratePerMinute, genesisHash });
+        },
+        askTopFrame: (tabId) => this.#platform.askTopFrame(tabId),
         publicKeyOf,
         newId: () => crypto.randomUUID(),
         onChange: () => this.#changed(),
@@ -392,22 +415,8 @@ export class Worker {
     this.#chain.setAccount(account);
     this.#creatorWatch.restart();
     this.#subscriptions.restart();
-    this.#touchAutoLock();
+    this.#autoLock.touch();
     this.#ticker.ensureRunning();
-  }
-
-  /** Pushes the auto-lock deadline back after activity (UI use, metering). */
-  #touchAutoLock(): void {
-    const minutes = this.#settings.settings.autoLockMinutes;
-    if (this.#keystore.status !== 'unlocked' || minutes === 0) {
-      if (this.#autoLockAt !== null) void this.#platform.alarms.clear(AUTO_LOCK_ALARM);
-      this.#autoLockAt = null;
-      return;
-    }
-    const deadline = Date.now() + minutes * 60_000;
-    if (this.#autoLockAt !== null && deadline - this.#autoLockAt < AUTO_LOCK_SLACK_MS) return;
-    this.#autoLockAt = deadline;
-    void this.#platform.alarms.create(AUTO_LOCK_ALARM, { when: deadline });
   }
 }
 
@@ -415,7 +424,7 @@ export class Worker {
 function streamsMet(state: UiState): string[] {
   return [
     ...state.sessions.map((session) => session.stream.streamId),
-    ...(state.consent ? [state.consent.stream.streamId] : []),
+    ...state.consents.map((consent) => consent.stream.streamId),
     ...state.tabs.flatMap((tab) => (tab.streamId === null ? [] : [tab.streamId])),
   ];
 }

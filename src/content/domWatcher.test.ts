@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
-import type { FrameMediaMessage } from '../shared/messages';
+import type { ContentToWorkerMessage } from '../shared/messages';
 import { DomWatcher } from './domWatcher';
 import { createFrameMeter } from './frameMeter';
 import { createFakeMedia, FakeIntersectionObserver, setVisibility } from './testMedia';
@@ -84,17 +84,19 @@ describe('content script pieces together (happy-dom, fake IntersectionObserver, 
     document.head.innerHTML = '';
     document.body.innerHTML = '';
     setVisibility(document, 'visible');
-    const sent: FrameMediaMessage[] = [];
+    const sent: ContentToWorkerMessage[] = [];
     let intersection!: FakeIntersectionObserver;
     let sample: (() => void) | null = null;
     const { watcher } = createFrameMeter({
       document,
-      createIntersectionObserver: (callback) => {
-        intersection = new FakeIntersectionObserver(callback);
+      createIntersectionObserver: (callback, options) => {
+        intersection = new FakeIntersectionObserver(callback, options);
         return intersection as unknown as IntersectionObserver;
       },
       createMutationObserver: (callback) => new MutationObserver(callback),
       now: () => 0,
+      hasBeenActivated: () => true,
+      getComputedStyle: (element, pseudo) => window.getComputedStyle(element, pseudo),
       setInterval: (callback) => {
         sample = callback;
         return 1;
@@ -117,16 +119,16 @@ describe('content script pieces together (happy-dom, fake IntersectionObserver, 
     document.body.append(host);
     await mutationsDelivered();
     intersection.setIntersecting(video, true);
-    expect(sent.at(-1)).toEqual({ type: 'frame:media', tag: { stream: ['1'], network: [], creator: [] }, playing: false });
+    expect(sent.at(-1)).toEqual({ type: 'frame:media', tag: { stream: ['1'], network: [], creator: [] }, playing: false, activated: true });
 
     video.playback.currentTime = 0.5;
     expect(sample).not.toBeNull();
     sample!();
-    expect(sent.at(-1)?.playing).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ playing: true });
 
     video.playback.paused = true;
     video.dispatchEvent(new Event('pause'));
-    expect(sent.at(-1)?.playing).toBe(false);
+    expect(sent.at(-1)).toMatchObject({ playing: false });
     expect(sample).toBeNull();
     watcher.stop();
   });

@@ -3,7 +3,12 @@ import { FrameReporter, type FrameReporterEnvironment } from './frameReporter';
 import { PlayingDetector, type PlayingDetectorEnvironment } from './playingDetector';
 import { TagCollector } from './tagCollector';
 
-export type FrameMeterEnvironment = PlayingDetectorEnvironment & DomWatcherEnvironment & FrameReporterEnvironment;
+export type FrameMeterEnvironment = PlayingDetectorEnvironment &
+  DomWatcherEnvironment &
+  FrameReporterEnvironment & {
+    /** The person has interacted with this frame's document (`navigator.userActivation.hasBeenActive`). */
+    hasBeenActivated(): boolean;
+  };
 
 export interface FrameMeter {
   detector: PlayingDetector;
@@ -22,7 +27,8 @@ export function createFrameMeter(environment: FrameMeterEnvironment): FrameMeter
   const detector = new PlayingDetector(environment, () => reporter.update());
   const reporter = new FrameReporter(environment, {
     readTag: () => tags.current(),
-    isPlaying: () => detector.isPlaying(),
+    mediaState: () => detector.state(),
+    activated: () => environment.hasBeenActivated(),
     sample: () => detector.sample(),
     needsSampling: () => detector.hasCandidates(),
   });

@@ -1,4 +1,5 @@
-import { MAX_PLAYING_FOR_MS, type FrameMediaMessage, type RawTag } from '../shared/messages';
+import { MAX_PLAYING_FOR_MS, type ContentToWorkerMessage, type FrameMediaMessage, type RawTag } from '../shared/messages';
+import type { MediaState } from './playingDetector';
 
 /** How often currentTime is sampled while some element might be playing. */
 export const SAMPLE_INTERVAL_MS = 500;
@@ -11,12 +12,14 @@ export interface FrameReporterEnvironment {
   now(): number;
   setInterval(callback: () => void, ms: number): number;
   clearInterval(id: number): void;
-  send(message: FrameMediaMessage): void;
+  send(message: ContentToWorkerMessage): void;
 }
 
 export interface FrameSources {
   readTag(): RawTag | null;
-  isPlaying(): boolean;
+  mediaState(): MediaState;
+  /** The person has interacted with this frame's document (sticky user activation). */
+  activated(): boolean;
   /**
    * Records media time; called on every sampling tick. Returns how long (ms) media this tick found newly
    * playing had already been playing, so the frame's playing time starts when playback did (else 0).
@@ -27,8 +30,10 @@ export interface FrameSources {
 }
 
 /**
- * Tells the worker what this frame shows: on every change of tag or playing state, and every second while
- * playing. Silent while the page sits in the back/forward cache.
+ * Tells the worker what this frame shows: on every change of tag, media state or the person's
+ * interaction, and every second while playing. A frame with neither tag nor media says nothing until
+ * the worker asks (it asks a tab's top frame which page an embedded player is on). Silent while the page
+ * sits in the back/forward cache, after saying it is gone.
  */
 export class FrameReporter {
   private lastSent: FrameMediaMessage | null = null;
@@ -55,20 +60,22 @@ export class FrameReporter {
     const message = this.currentMessage(startedForMs);
     const heartbeatDue =
       message.playing && this.environment.now() - this.lastSentAt >= HEARTBEAT_MS - HEARTBEAT_SLACK_MS;
-    if (heartbeatDue || !sameState(message, this.lastSent ?? NOTHING)) this.send(message);
+    const silent = this.lastSent === null && message.tag === null && !message.playing && !message.unperceived;
+    if (!silent && (heartbeatDue || !sameState(message, this.lastSent ?? NOTHING))) this.send(message);
     this.scheduleSampling(message.playing);
   }
 
-  /** The worker asked (it restarted): send the current state even when nothing changed. */
+  /** The worker asked (it restarted, or wants to know the tab's top page): send the current state even when nothing changed. */
   resend(): void {
     if (this.suspended || this.stopped) return;
     this.send(this.currentMessage());
   }
 
-  /** `pagehide`: the frame stops playing for the worker right away. */
+  /** `pagehide`: the frame's document leaves; the worker forgets it right away. */
   suspend(): void {
     if (this.suspended || this.stopped) return;
-    if (this.lastSent?.playing) this.send({ type: 'frame:media', tag: this.lastSent.tag, playing: false });
+    if (this.lastSent) this.environment.send({ type: 'frame:gone' });
+    this.lastSent = null;
     this.suspended = true;
     this.playingSince = null;
     this.notPlayingAt = this.environment.now();
@@ -90,14 +97,16 @@ export class FrameReporter {
 
   private currentMessage(startedForMs = 0): FrameMediaMessage {
     const tag = this.sources.readTag();
+    const activated = this.sources.activated();
     const now = this.environment.now();
-    if (!this.sources.isPlaying()) {
+    const state = this.sources.mediaState();
+    if (state !== 'playing') {
       this.playingSince = null;
       this.notPlayingAt = now;
-      return { type: 'frame:media', tag, playing: false };
+      return state === 'unperceived' ? { type: 'frame:media', tag, playing: false, unperceived: true, activated } : { type: 'frame:media', tag, playing: false, activated };
     }
     this.playingSince ??= Math.max(now - startedForMs, this.notPlayingAt);
-    return { type: 'frame:media', tag, playing: true, playingForMs: Math.min(now - this.playingSince, MAX_PLAYING_FOR_MS) };
+    return { type: 'frame:media', tag, playing: true, activated, playingForMs: Math.min(now - this.playingSince, MAX_PLAYING_FOR_MS) };
   }
 
   private send(message: FrameMediaMessage): void {
@@ -127,8 +136,13 @@ export class FrameReporter {
 }
 
 /** What the worker assumes about a frame it never heard from. */
-const NOTHING: FrameMediaMessage = { type: 'frame:media', tag: null, playing: false };
+const NOTHING: FrameMediaMessage = { type: 'frame:media', tag: null, playing: false, activated: false };
 
 function sameState(a: FrameMediaMessage, b: FrameMediaMessage): boolean {
-  return a.playing === b.playing && JSON.stringify(a.tag) === JSON.stringify(b.tag);
+  return (
+    a.playing === b.playing &&
+    a.unperceived === b.unperceived &&
+    a.activated === b.activated &&
+    JSON.stringify(a.tag) === JSON.stringify(b.tag)
+  );
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { PlayingDetector } from './playingDetector';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { INTERSECTION_OPTIONS, MIN_VISIBLE_LONG_SIDE, MIN_VISIBLE_SHORT_SIDE, PlayingDetector } from './playingDetector';
 import { createFakeMedia, FakeIntersectionObserver, setVisibility, type FakeMediaElement } from './testMedia';
 
 let intersection: FakeIntersectionObserver;
@@ -33,8 +33,9 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
       {
         document,
         now: () => clock,
-        createIntersectionObserver: (callback) => {
-          intersection = new FakeIntersectionObserver(callback);
+        getComputedStyle: (element, pseudo) => window.getComputedStyle(element, pseudo),
+        createIntersectionObserver: (callback, options) => {
+          intersection = new FakeIntersectionObserver(callback, options);
           return intersection as unknown as IntersectionObserver;
         },
       },
@@ -45,11 +46,11 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
   test('a visible, unpaused video in the viewport plays only once its time advances', () => {
     const video = playingVideo();
     intersection.setIntersecting(video, true);
-    expect(detector.isPlaying()).toBe(false);
+    expect(detector.state()).not.toBe('playing');
     detector.sample();
-    expect(detector.isPlaying()).toBe(false);
+    expect(detector.state()).not.toBe('playing');
     advance(video);
-    expect(detector.isPlaying()).toBe(true);
+    expect(detector.state()).toBe('playing');
   });
 
   test('a sample that finds playback started tells how long it had been playing: media time, at most the wall time since the last reading', () => {
@@ -69,7 +70,7 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
     intersection.setIntersecting(video, true);
     advance(video);
     detector.sample();
-    expect(detector.isPlaying()).toBe(false);
+    expect(detector.state()).not.toBe('playing');
   });
 
   test('paused, ended, seeking or waiting for data is not playing', () => {
@@ -84,28 +85,129 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
     ] as const) {
       const before = video.playback[key];
       Object.assign(video.playback, { [key]: value });
-      expect(detector.isPlaying(), key).toBe(false);
+      expect(detector.state(), key).not.toBe('playing');
       Object.assign(video.playback, { [key]: before });
-      expect(detector.isPlaying(), key).toBe(true);
+      expect(detector.state(), key).toBe('playing');
     }
   });
 
-  test('a video outside the viewport or in a hidden document is not playing', () => {
+  test('a video outside the viewport or in a hidden document plays unperceived', () => {
     const video = playingVideo();
     advance(video);
-    expect(detector.isPlaying()).toBe(false);
+    expect(detector.state()).toBe('unperceived');
     intersection.setIntersecting(video, true);
-    expect(detector.isPlaying()).toBe(true);
+    expect(detector.state()).toBe('playing');
     setVisibility(document, 'hidden');
-    expect(detector.isPlaying()).toBe(false);
+    expect(detector.state()).toBe('unperceived');
   });
 
-  test('an audio element plays without a box in the viewport', () => {
+  test('an audio element plays without a box in the viewport, but only while it is audible', () => {
     const audio = createFakeMedia(document, 'audio', { paused: false });
     document.body.append(audio);
     detector.addFrom(document);
     advance(audio);
-    expect(detector.isPlaying()).toBe(true);
+    expect(detector.state()).toBe('playing');
+    audio.muted = true;
+    expect(detector.state()).toBe('unperceived');
+    audio.muted = false;
+    audio.volume = 0;
+    expect(detector.state()).toBe('unperceived');
+  });
+
+  test('observes with IntersectionObserver v2 (visibility tracked, not geometry alone)', () => {
+    playingVideo();
+    expect(INTERSECTION_OPTIONS).toMatchObject({ trackVisibility: true });
+    expect(INTERSECTION_OPTIONS.delay).toBeGreaterThanOrEqual(100);
+    expect(intersection.options).toBe(INTERSECTION_OPTIONS);
+  });
+
+  test(`a video whose visible part is under ${MIN_VISIBLE_LONG_SIDE} × ${MIN_VISIBLE_SHORT_SIDE} px plays unperceived, either way round`, () => {
+    const video = playingVideo();
+    advance(video);
+    for (const [width, height, seen] of [
+      [MIN_VISIBLE_LONG_SIDE, MIN_VISIBLE_SHORT_SIDE, true],
+      [MIN_VISIBLE_SHORT_SIDE, MIN_VISIBLE_LONG_SIDE, true],
+      [MIN_VISIBLE_LONG_SIDE - 1, MIN_VISIBLE_SHORT_SIDE, false],
+      [MIN_VISIBLE_LONG_SIDE, MIN_VISIBLE_SHORT_SIDE - 1, false],
+      [1, 1, false],
+      [1280, 20, false],
+    ] as const) {
+      intersection.setIntersecting(video, true, { width, height, isVisible: true });
+      expect(detector.state(), `${width} × ${height}`).toBe(seen ? 'playing' : 'unperceived');
+    }
+  });
+
+  test('a playing video is observed again at each sample, so a resize shows in its next entry', () => {
+    const video = playingVideo();
+    intersection.setIntersecting(video, true);
+    const before = intersection.observeCalls.get(video) ?? 0;
+    advance(video);
+    advance(video);
+    expect(intersection.observeCalls.get(video)).toBe(before + 2);
+    video.playback.paused = true;
+    advance(video);
+    expect(intersection.observeCalls.get(video)).toBe(before + 2);
+  });
+
+  describe('where v2 says no, or is missing, the frame’s own look (elementsFromPoint stubbed: happy-dom has no layout)', () => {
+    /** What lies at every point, topmost first. */
+    let stack: Element[];
+    beforeEach(() => {
+      stack = [];
+      Object.defineProperty(document, 'elementsFromPoint', { configurable: true, value: () => stack });
+    });
+    afterEach(() => {
+      delete (document as { elementsFromPoint?: unknown }).elementsFromPoint;
+    });
+
+    const overlay = (css: string) => {
+      const element = document.createElement('div');
+      element.setAttribute('style', css);
+      document.body.append(element);
+      return element;
+    };
+
+    test('the player’s own transparent controls over the video: still seen (v2 counts any overlap)', () => {
+      const video = playingVideo();
+      advance(video);
+      stack = [overlay('background: transparent'), video, document.body];
+      intersection.setIntersecting(video, true, { isVisible: false });
+      expect(detector.state()).toBe('playing');
+    });
+
+    test('an opaque box, an image or a blur of the same page over the video: covered', () => {
+      const video = playingVideo();
+      advance(video);
+      intersection.setIntersecting(video, true, { isVisible: false });
+      for (const cover of [overlay('background-color: rgb(255, 255, 255)'), document.createElement('img'), overlay('backdrop-filter: blur(20px)')]) {
+        stack = [cover, video, document.body];
+        expect(detector.state(), cover.outerHTML).toBe('unperceived');
+      }
+    });
+
+    test('a transparent or filtered video is not seen', () => {
+      const video = playingVideo();
+      advance(video);
+      stack = [video, document.body];
+      intersection.setIntersecting(video, true, { isVisible: undefined });
+      expect(detector.state()).toBe('playing');
+      video.style.opacity = '0';
+      expect(detector.state()).toBe('unperceived');
+      video.style.opacity = '1';
+      document.body.style.filter = 'brightness(0)';
+      expect(detector.state()).toBe('unperceived');
+      document.body.style.filter = '';
+    });
+
+    test('a frame its parent page covers or fades (v2 on the frame’s root) is not seen, whatever its own document shows', () => {
+      const video = playingVideo();
+      advance(video);
+      stack = [video, document.body];
+      intersection.setIntersecting(video, true, { isVisible: false });
+      expect(detector.state()).toBe('playing');
+      intersection.setIntersecting(document.documentElement, true, { isVisible: false });
+      expect(detector.state()).toBe('unperceived');
+    });
   });
 
   test('pause, waiting and seek events report a change and need time to move again', () => {
@@ -115,12 +217,12 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
     onChange.mockClear();
     video.dispatchEvent(new Event('waiting'));
     expect(onChange).toHaveBeenCalledTimes(1);
-    expect(detector.isPlaying()).toBe(false);
+    expect(detector.state()).not.toBe('playing');
     advance(video);
-    expect(detector.isPlaying()).toBe(true);
+    expect(detector.state()).toBe('playing');
     video.playback.currentTime = 100;
     video.dispatchEvent(new Event('seeked'));
-    expect(detector.isPlaying()).toBe(false);
+    expect(detector.state()).not.toBe('playing');
   });
 
   test('media inside an open shadow root is tracked when its root is added', () => {
@@ -132,7 +234,7 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
     detector.addFrom(shadow);
     intersection.setIntersecting(video, true);
     advance(video);
-    expect(detector.isPlaying()).toBe(true);
+    expect(detector.state()).toBe('playing');
   });
 
   test('hasCandidates is true only while some connected media is unpaused and not ended', () => {
@@ -153,7 +255,7 @@ describe('PlayingDetector (fake IntersectionObserver)', () => {
     video.remove();
     detector.prune();
     expect(intersection.observed.has(video)).toBe(false);
-    expect(detector.isPlaying()).toBe(false);
+    expect(detector.state()).not.toBe('playing');
     expect(detector.hasCandidates()).toBe(false);
   });
 });

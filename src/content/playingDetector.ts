@@ -1,3 +1,5 @@
+import { rendersVisibly, uncovered, type SightEnvironment } from './documentSight';
+
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
@@ -5,15 +7,37 @@ const SHOW_ELEMENT = 0x1;
 /** HTMLMediaElement.HAVE_FUTURE_DATA: below it the element is waiting for data, not playing. */
 const HAVE_FUTURE_DATA = 3;
 
+/**
+ * The smallest video a person is taken to watch: the part of it on screen must be at least this many
+ * CSS pixels on its long side and on its short side (200 × 112 is a 16:9 player 200 px wide; portrait
+ * video the other way round). docs/permissions.md states the rule.
+ */
+export const MIN_VISIBLE_LONG_SIDE = 200;
+export const MIN_VISIBLE_SHORT_SIDE = 112;
+
+/**
+ * IntersectionObserver v2: `isVisible` is true only when nothing covers the target and it is not
+ * transparent, filtered or transformed (Chromium). The thresholds refresh the visible rectangle as a player
+ * scrolls in and out; `sample()` observes playing elements again so a resize is noticed too.
+ */
+export const INTERSECTION_OPTIONS: IntersectionObserverInit & { trackVisibility: boolean; delay: number } = {
+  trackVisibility: true,
+  delay: 100,
+  threshold: [0, 0.25, 0.5, 0.75, 1],
+};
+
 /** Events after which currentTime must be seen moving again before the element counts as playing. */
 const INTERRUPTING_EVENTS = ['pause', 'ended', 'waiting', 'seeking', 'seeked', 'emptied'];
-const MEDIA_EVENTS = [...INTERRUPTING_EVENTS, 'play', 'playing', 'stalled', 'ratechange', 'loadeddata'];
+const MEDIA_EVENTS = [...INTERRUPTING_EVENTS, 'play', 'playing', 'stalled', 'ratechange', 'loadeddata', 'volumechange'];
 
-export interface PlayingDetectorEnvironment {
+export interface PlayingDetectorEnvironment extends SightEnvironment {
   document: Document;
-  createIntersectionObserver(callback: IntersectionObserverCallback): IntersectionObserver;
+  createIntersectionObserver(callback: IntersectionObserverCallback, options: IntersectionObserverInit): IntersectionObserver;
   now(): number;
 }
+
+/** What the frame's media does: nothing, plays where a person can see or hear it, or plays unperceived. */
+export type MediaState = 'none' | 'playing' | 'unperceived';
 
 interface TrackedMedia {
   /** currentTime at the last `sample()` (or interrupting event). */
@@ -23,17 +47,29 @@ interface TrackedMedia {
   /** currentTime moved between the last two samples. */
   advancing: boolean;
   intersecting: boolean;
+  /** The part of the element on screen (CSS px), from the last intersection entry. */
+  visibleWidth: number;
+  visibleHeight: number;
+  /** IntersectionObserver v2's verdict; undefined where the browser has no v2 (Firefox). */
+  isVisible: boolean | undefined;
 }
 
 /**
- * Decides whether the frame really plays media: a `<video>` or `<audio>` (light DOM or open shadow roots)
- * that is not paused, ended, seeking or waiting for data, whose currentTime advanced since the previous
- * sample, in a visible document; a video must also intersect the viewport. (An `<audio>` has no box unless
- * it shows controls, so the viewport says nothing about it.)
+ * Decides whether the frame really plays media a person can perceive: a `<video>` or `<audio>` (light DOM
+ * or open shadow roots) that is not paused, ended, seeking or waiting for data, whose currentTime advanced
+ * since the previous sample, in a visible document. A video must also be seen over at least
+ * MIN_VISIBLE_LONG_SIDE × MIN_VISIBLE_SHORT_SIDE on screen: IntersectionObserver v2 finds it visible (not
+ * covered, transparent or filtered), or — where v2 says no only because something of its own document
+ * overlaps it, such as the player's controls, or where the browser has no v2 — the frame itself is
+ * visible in its parent page (v2 on the frame's root) and its own document shows the video
+ * (src/content/documentSight.ts). An audio element must be audible (not muted, volume above 0). Whether
+ * the person interacted with the page is the reporter's business.
  */
 export class PlayingDetector {
   private readonly media = new Map<HTMLMediaElement, TrackedMedia>();
   private readonly intersection: IntersectionObserver;
+  /** v2's verdict on the frame's own root: false when a parent page covers or fades this frame. */
+  private frameVisible: boolean | undefined;
 
   constructor(
     private readonly environment: PlayingDetectorEnvironment,
@@ -41,11 +77,21 @@ export class PlayingDetector {
   ) {
     this.intersection = environment.createIntersectionObserver((entries) => {
       for (const entry of entries) {
+        if (entry.target === environment.document.documentElement) {
+          this.frameVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible;
+          continue;
+        }
         const tracked = this.media.get(entry.target as HTMLMediaElement);
-        if (tracked) tracked.intersecting = entry.isIntersecting;
+        if (!tracked) continue;
+        tracked.intersecting = entry.isIntersecting;
+        tracked.visibleWidth = entry.intersectionRect?.width ?? 0;
+        tracked.visibleHeight = entry.intersectionRect?.height ?? 0;
+        tracked.isVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible;
       }
       this.onChange();
-    });
+    }, INTERSECTION_OPTIONS);
+    const root = environment.document.documentElement;
+    if (root) this.intersection.observe(root);
   }
 
   /** Starts tracking the media elements in `root` and its descendants (not inside shadow roots: add those separately). */
@@ -74,6 +120,7 @@ export class PlayingDetector {
    * an element this sample found newly playing, how long (whole ms) it had already been playing: the media
    * time it advanced since the previous reading, at most the wall time since then (0 when none started).
    * Playing is only noticed here, up to one interval late; this lets the frame date it from its start.
+   * Unpaused videos are observed again, so their visible size stays current.
    */
   sample(): number {
     const now = this.environment.now();
@@ -88,6 +135,10 @@ export class PlayingDetector {
       }
       tracked.lastTime = time;
       tracked.lastReadAt = now;
+      if (element.localName === 'video' && !element.paused) {
+        this.intersection.unobserve(element);
+        this.intersection.observe(element);
+      }
     }
     return startedForMs;
   }
@@ -100,12 +151,14 @@ export class PlayingDetector {
     return false;
   }
 
-  isPlaying(): boolean {
-    if (this.environment.document.visibilityState !== 'visible') return false;
+  state(): MediaState {
+    let state: MediaState = 'none';
     for (const [element, tracked] of this.media) {
-      if (this.isElementPlaying(element, tracked)) return true;
+      if (!this.isElementPlaying(element, tracked)) continue;
+      if (this.environment.document.visibilityState === 'visible' && this.isPerceivable(element, tracked)) return 'playing';
+      state = 'unperceived';
     }
-    return false;
+    return state;
   }
 
   dispose(): void {
@@ -120,14 +173,41 @@ export class PlayingDetector {
       !element.ended &&
       !element.seeking &&
       element.readyState >= HAVE_FUTURE_DATA &&
-      tracked.advancing &&
-      (element.localName === 'audio' || tracked.intersecting)
+      tracked.advancing
     );
+  }
+
+  private isPerceivable(element: HTMLMediaElement, tracked: TrackedMedia): boolean {
+    if (element.localName === 'audio') return !element.muted && element.volume > 0;
+    const longSide = Math.max(tracked.visibleWidth, tracked.visibleHeight);
+    const shortSide = Math.min(tracked.visibleWidth, tracked.visibleHeight);
+    if (!tracked.intersecting || longSide < MIN_VISIBLE_LONG_SIDE || shortSide < MIN_VISIBLE_SHORT_SIDE) return false;
+    if (tracked.isVisible === true) return true;
+    return this.frameVisible !== false && rendersVisibly(element, this.environment) && uncovered(element, this.visibleBox(element), this.environment);
+  }
+
+  /** The part of the element inside its document's viewport, in that viewport's coordinates. */
+  private visibleBox(element: Element) {
+    const box = element.getBoundingClientRect();
+    const view = this.environment.document.documentElement;
+    const right = Math.min(box.right, view?.clientWidth || box.right);
+    const bottom = Math.min(box.bottom, view?.clientHeight || box.bottom);
+    const left = Math.max(box.left, 0);
+    const top = Math.max(box.top, 0);
+    return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
   }
 
   private track(element: HTMLMediaElement): boolean {
     if (this.media.has(element)) return false;
-    this.media.set(element, { lastTime: element.currentTime, lastReadAt: this.environment.now(), advancing: false, intersecting: false });
+    this.media.set(element, {
+      lastTime: element.currentTime,
+      lastReadAt: this.environment.now(),
+      advancing: false,
+      intersecting: false,
+      visibleWidth: 0,
+      visibleHeight: 0,
+      isVisible: undefined,
+    });
     for (const type of MEDIA_EVENTS) element.addEventListener(type, this.handleMediaEvent);
     this.intersection.observe(element);
     return true;

@@ -30,14 +30,29 @@ export function createFakeMedia(
   return element;
 }
 
+/** What an intersection entry says about the element (IntersectionObserver v2 adds `isVisible`). */
+export interface FakeSight {
+  /** On screen (CSS px); a 320 × 180 player by default. */
+  width?: number;
+  height?: number;
+  /** undefined: a browser without IntersectionObserver v2. */
+  isVisible?: boolean | undefined;
+}
+
 /** An IntersectionObserver whose entries the test delivers with `setIntersecting`. */
 export class FakeIntersectionObserver {
   readonly observed = new Set<Element>();
+  /** How often each element was observed (the detector observes playing videos again to refresh their size). */
+  readonly observeCalls = new Map<Element, number>();
 
-  constructor(private readonly callback: IntersectionObserverCallback) {}
+  constructor(
+    private readonly callback: IntersectionObserverCallback,
+    readonly options?: IntersectionObserverInit,
+  ) {}
 
   observe(target: Element): void {
     this.observed.add(target);
+    this.observeCalls.set(target, (this.observeCalls.get(target) ?? 0) + 1);
   }
 
   unobserve(target: Element): void {
@@ -48,8 +63,15 @@ export class FakeIntersectionObserver {
     this.observed.clear();
   }
 
-  setIntersecting(target: Element, isIntersecting: boolean): void {
-    const entry = { target, isIntersecting } as IntersectionObserverEntry;
+  setIntersecting(target: Element, isIntersecting: boolean, sight: FakeSight = {}): void {
+    const { width = 320, height = 180 } = sight;
+    const isVisible = 'isVisible' in sight ? sight.isVisible : isIntersecting;
+    const entry = {
+      target,
+      isIntersecting,
+      intersectionRect: isIntersecting ? { width, height } : { width: 0, height: 0 },
+      isVisible,
+    } as unknown as IntersectionObserverEntry;
     this.callback([entry], this as unknown as IntersectionObserver);
   }
 }

@@ -4,7 +4,7 @@ import { usePageContainer } from '../ui/testPage';
 import { act } from 'preact/test-utils';
 import { describe, expect, test } from 'vitest';
 import type { UiRequest } from '../shared/messages';
-import { FakeWorker, uiState } from '../ui/testState';
+import { BOB, FakeWorker, uiState } from '../ui/testState';
 import { WorkerContext } from '../ui/useWorker';
 import { Options } from './Options';
 
@@ -156,14 +156,32 @@ describe('Options (fake worker)', () => {
     expect(worker.requests).toEqual([]);
   });
 
-  test('a typed site is kept as its origin', async () => {
+  test('a typed site is blocked as its origin', async () => {
     const worker = new FakeWorker();
     await renderOptions(worker);
-    await act(() => worker.push(uiState({ siteRules: [{ site: 'https://old.example', rule: 'allow' }] })));
+    await act(() => worker.push(uiState({ blockedSites: ['https://old.example'] })));
     expect(byTestId('site-rule-row')?.dataset.site).toBe('https://old.example');
     await type('site-rule-input', 'example.com/watch?v=1');
     await click('site-rule-block');
     expect(worker.requests).toEqual<UiRequest[]>([{ type: 'site:block', site: 'https://example.com' }]);
+  });
+
+  test('a creator is always allowed on one site up to a rate typed in the chain’s token; entries list and remove', async () => {
+    const worker = new FakeWorker();
+    await renderOptions(worker);
+    const entry = { site: 'https://news.example', creator: BOB, creatorPublicKey: `0x${'bb'.repeat(32)}`, maxRatePerMinute: '100000000000', genesisHash: `0x${'45'.repeat(32)}` };
+    await act(() => worker.push(uiState({ alwaysAllowed: [entry] })));
+    expect(byTestId('allowed-row')?.dataset).toMatchObject({ site: 'https://news.example', creator: BOB, planck: '100000000000' });
+    expect(byTestId('allowed-row')?.textContent).toContain('0.1 VIL/min');
+    await type('allow-site-input', 'blog.example');
+    await type('allow-creator-input', ` ${BOB} `);
+    await type('allow-rate-input', '0.25');
+    await click('allow-submit');
+    await click('allowed-remove');
+    expect(worker.requests).toEqual<UiRequest[]>([
+      { type: 'allow:add', site: 'https://blog.example', creator: BOB, maxRatePerMinute: '250000000000' },
+      { type: 'allow:remove', site: entry.site, creatorPublicKey: entry.creatorPublicKey, genesisHash: entry.genesisHash },
+    ]);
   });
 
   test('the worker’s error for a bad endpoint is shown next to the field', async () => {

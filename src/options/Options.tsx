@@ -45,7 +45,7 @@ function AllSettings({ state }: { state: UiState }) {
       <NetworkSection network={state.network} settings={state.settings} />
       <BudgetsSection budgets={state.settings.budgets} network={state.network} />
       <AutoLockSection minutes={state.settings.autoLockMinutes} />
-      <SitesSection rules={state.siteRules} />
+      <SitesSection blocked={state.blockedSites} allowed={state.alwaysAllowed} network={state.network} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { installFakeChromeI18n } from '../ui/testI18n';
 import { usePageContainer } from '../ui/testPage';
 import { act } from 'preact/test-utils';
 import { describe, expect, test } from 'vitest';
-import type { TabView, UiRequest } from '../shared/messages';
+import type { ConsentRequestView, TabView, UiRequest } from '../shared/messages';
 import { ALICE, BOB, FakeWorker, meteringSession, uiState } from '../ui/testState';
 import { WorkerContext } from '../ui/useWorker';
 import { Popup } from './Popup';
@@ -38,6 +38,20 @@ async function click(element: HTMLElement): Promise<void> {
 }
 
 const STREAM = { streamId: '1', title: 'Vilokanam Demo Stream', creator: BOB, ratePerMinute: '100000000000', active: true };
+const SITE = 'http://creator.localhost:8080';
+
+const consent = (id: string, overrides: Partial<ConsentRequestView> = {}): ConsentRequestView => ({
+  id,
+  site: SITE,
+  frameOrigin: SITE,
+  tabId: 7,
+  stream: STREAM,
+  creatorVerified: false,
+  requestedAt: 0,
+  ...overrides,
+});
+
+const tab = (tabId: number): TabView => ({ tabId, site: SITE, streamId: '1', playing: true, billing: false, reason: { code: 'consent-needed', message: 'Waiting.' } });
 
 /** A session metering `streamId` for 10 s at 0.1 VIL/min, 0.000001 VIL fees a second. */
 const metering = (streamId: string) => meteringSession({ stream: { ...STREAM, streamId } });
@@ -72,18 +86,55 @@ describe('Popup (fake worker)', () => {
     expect(byTestId('unlock-form')).toBeNull();
   });
 
-  test('the consent prompt shows site, title, creator and rate in the chain’s token, and sends the answer', async () => {
+  test('the consent prompt is a dialog named by its heading, takes the focus, and shows site, on-chain title, creator, rate per minute and per hour and the budget left', async () => {
     const worker = new FakeWorker();
     await renderPopup(worker);
+    const budgets = { perSession: null, perDay: '10000000000000', global: null };
+    const spend = { ...uiState().spend, today: { amount: '1500000000000', fees: '500000000000', seconds: 60 } };
     await act(() =>
-      worker.push(uiState({ consent: { id: 'c1', site: 'http://creator.localhost:8080', tabId: 7, stream: STREAM, requestedAt: 0 } })),
+      worker.push(uiState({ consents: [consent('c1', { creatorVerified: true })], settings: { ...uiState().settings, budgets }, spend })),
     );
+    const dialog = byTestId('consent-prompt')!;
+    expect(dialog.getAttribute('role')).toBe('dialog');
+    expect(container().querySelector(`#${dialog.getAttribute('aria-labelledby')}`)?.textContent).toBe('Pay this stream?');
+    expect(document.activeElement).toBe(dialog);
+    expect(byTestId('consent-summary')?.textContent).toBe('“Vilokanam Demo Stream” on creator.localhost:8080');
     expect(byTestId('consent-site')?.textContent).toBe('http://creator.localhost:8080');
+    expect(byTestId('consent-frame-origin')).toBeNull();
     expect(byTestId('consent-title')?.textContent).toBe('Vilokanam Demo Stream');
+    expect(byTestId('consent-verified')?.textContent).toContain('creator named by the page');
     expect(byTestId('consent-creator')?.dataset.address).toBe(BOB);
     expect(byTestId('consent-rate')?.textContent).toBe('0.1 VIL/min');
-    await click(byTestId('consent-allow-site')!);
-    expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:decide', id: 'c1', decision: 'allow-site' }]);
+    expect(byTestId('consent-rate-hour')?.textContent).toBe('6 VIL/h');
+    expect(byTestId('consent-budget-left')?.dataset.planck).toBe('8000000000000');
+    expect(byTestId('consent-budget-left')?.textContent).toBe('8 VIL');
+    expect(byTestId('consent-allow-always')?.textContent).toBe('Always allow this creator on creator.localhost:8080');
+    await click(byTestId('consent-allow-always')!);
+    expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:decide', id: 'c1', decision: 'allow-always' }]);
+  });
+
+  test('an embedded player: the prompt names the site the person is on and where the player comes from, with no verified mark', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    await act(() => worker.push(uiState({ consents: [consent('c3', { site: 'https://news.example', frameOrigin: 'http://creator.localhost:8080' })] })));
+    expect(byTestId('consent-summary')?.textContent).toBe('news.example embeds the stream “Vilokanam Demo Stream”');
+    expect(byTestId('consent-site')?.textContent).toBe('https://news.example');
+    expect(byTestId('consent-frame-origin')?.textContent).toBe('http://creator.localhost:8080');
+    expect(byTestId('consent-verified')).toBeNull();
+    expect(byTestId('consent-budget-left')?.textContent).toBe('No cap set');
+  });
+
+  test('the prompt shown is this tab’s request; another tab’s is shown only when this one has none, marked as such', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    await act(() => worker.push(uiState({ consents: [consent('other', { tabId: 3 }), consent('mine', { tabId: 7 })], tabs: [tab(7)] })));
+    expect(byTestId('consent-prompt')?.dataset.consentId).toBe('mine');
+    expect(byTestId('consent-other-tab')).toBeNull();
+    await click(byTestId('consent-decline')!);
+    expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:decide', id: 'mine', decision: 'decline' }]);
+    await act(() => worker.push(uiState({ consents: [consent('other', { tabId: 3 })], tabs: [tab(7)] })));
+    expect(byTestId('consent-prompt')?.dataset.consentId).toBe('other');
+    expect(byTestId('consent-other-tab')?.textContent).toBe('This request comes from another tab.');
   });
 
   test('a stream that offers a subscription: the consent prompt buys it at the shown price and allows the stream', async () => {
@@ -91,11 +142,11 @@ describe('Popup (fake worker)', () => {
     await renderPopup(worker);
     const offer = { streamId: '2', price: '1000000000000', periodMs: 30 * 86_400_000, activeUntil: null };
     const club = { ...STREAM, streamId: '2', title: 'Vilokanam Club Stream' };
-    await act(() => worker.push(uiState({ consent: { id: 'c2', site: 'http://creator.localhost:8080', tabId: 7, stream: club, requestedAt: 0 }, subscriptions: [offer] })));
+    await act(() => worker.push(uiState({ consents: [consent('c2', { stream: club })], subscriptions: [offer] })));
     expect(byTestId('consent-subscribe')?.textContent).toBe('Subscribe for 1 VIL / 30 days');
     await click(byTestId('consent-subscribe')!);
     expect(worker.requests).toEqual<UiRequest[]>([{ type: 'subscription:buy', streamId: '2', maxPrice: '1000000000000', consentId: 'c2' }]);
-    await act(() => worker.push(uiState({ consent: { id: 'c2', site: 'http://creator.localhost:8080', tabId: 7, stream: club, requestedAt: 0 }, subscriptions: [{ ...offer, activeUntil: Date.UTC(2026, 11, 26) }] })));
+    await act(() => worker.push(uiState({ consents: [consent('c2', { stream: club })], subscriptions: [{ ...offer, activeUntil: Date.UTC(2026, 11, 26) }] })));
     expect(byTestId('consent-subscribe')).toBeNull();
     expect(byTestId('consent-subscribed')?.textContent).toContain('not charged');
   });

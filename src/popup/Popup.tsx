@@ -85,17 +85,22 @@ function UnlockedView({ state, target, now, onView }: { state: UiState; target: 
   const tab = findTargetTab(state.tabs, target);
   const hasStream = tab?.site && tab.streamId !== null && !(tab.reason && NO_VALID_STREAM.has(tab.reason.code));
   const receive = () => onView('receive');
+  // This tab's request first; another tab's is shown too (the person may have switched tabs), marked as such.
+  const consent = state.consents.find((request) => request.tabId === tab?.tabId) ?? state.consents[0];
   return (
     <>
-      {state.consent && (
+      {consent && (
         <ConsentPrompt
-          consent={state.consent}
+          consent={consent}
+          otherTab={consent.tabId !== tab?.tabId}
           network={state.network}
-          subscription={state.subscriptions.find((offer) => offer.streamId === state.consent?.stream.streamId)}
+          budgets={state.settings.budgets}
+          spend={state.spend}
+          subscription={state.subscriptions.find((offer) => offer.streamId === consent.stream.streamId)}
         />
       )}
       <WatchingPanel state={state} tab={tab} onReceive={receive} />
-      {hasStream && tab.site && <SiteControls site={tab.site} rules={state.siteRules} />}
+      {hasStream && tab.site && <SiteControls site={tab.site} blocked={state.blockedSites.includes(tab.site)} allowed={state.alwaysAllowed} />}
       <SpendPanel state={state} now={now} onReceive={receive} onDetails={() => onView('spending')} />
       <div class="actions">
         {state.paused ? (

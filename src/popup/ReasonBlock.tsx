@@ -7,8 +7,10 @@ import { openExtensionPage } from './openPage';
 import { REASON_ACTIONS, retryLabelKey, type ReasonAction } from './reasons';
 
 export interface ReasonContext {
-  /** The site the tab plays (for allow / unblock); null when unknown. */
+  /** The tab's top-level site (for unblock); null when unknown. */
   site: string | null;
+  /** The stream the tab plays (to ask again after a decline); null when none. */
+  streamId: string | null;
   /** The stopped session's stream, when retrying is possible. */
   retryStreamId: string | null;
   onReceive: () => void;
@@ -16,7 +18,8 @@ export interface ReasonContext {
 
 const possible = (action: ReasonAction, context: ReasonContext): boolean => {
   if (action === 'retry') return context.retryStreamId !== null;
-  if (action === 'allow-site' || action === 'unblock-site') return context.site !== null;
+  if (action === 'unblock-site') return context.site !== null;
+  if (action === 'ask-again') return context.streamId !== null;
   return true;
 };
 
@@ -55,10 +58,13 @@ function ActionButton({ action, reason, context }: { action: ReasonAction; reaso
       return <OpenButton action={action} path="src/options/index.html#budgets" label={t('reasonActionBudgets')} />;
     case 'open-network':
       return <OpenButton action={action} path="src/options/index.html#network" label={t('reasonActionNetwork')} />;
-    case 'allow-site':
-      return site === null ? null : <RequestButton action={action} request={{ type: 'site:allow', site }} label={t('reasonActionAllowSite')} />;
+    case 'ask-again':
+      // Forgetting the decline lets the consent prompt ask for this stream again.
+      return context.streamId === null ? null : (
+        <RequestButton action={action} request={{ type: 'metering:retry', streamId: context.streamId }} label={t('reasonActionAskAgain')} />
+      );
     case 'unblock-site':
-      return site === null ? null : <RequestButton action={action} request={{ type: 'site:remove-rule', site }} label={t('reasonActionUnblockSite')} />;
+      return site === null ? null : <RequestButton action={action} request={{ type: 'site:unblock', site }} label={t('reasonActionUnblockSite')} />;
     case 'resume-metering':
       return <RequestButton action={action} request={{ type: 'metering:resume' }} label={t('meteringResume')} />;
   }
@@ -84,7 +90,7 @@ function OpenButton({ action, path, label }: { action: ReasonAction; path: strin
   );
 }
 
-type FixRequest = RequestOf<'site:allow' | 'site:remove-rule' | 'metering:resume'>;
+type FixRequest = RequestOf<'metering:retry' | 'site:unblock' | 'metering:resume'>;
 
 function RequestButton({ action, request, label }: { action: ReasonAction; request: FixRequest; label: string }) {
   const run = useAction<FixRequest['type']>();

@@ -28,7 +28,7 @@ export function WatchingPanel({ state, tab, onReceive }: { state: UiState; tab: 
         </p>
       )}
       {tab && tabReason && (
-        <ReasonBlock reason={tabReason} context={{ site: tab.site, retryStreamId: null, onReceive }} testId="not-billing-reason" />
+        <ReasonBlock reason={tabReason} context={{ site: tab.site, streamId: tab.streamId, retryStreamId: null, onReceive }} testId="not-billing-reason" />
       )}
       {session ? (
         <SessionView session={session} state={state} token={token} onReceive={onReceive} />
@@ -87,7 +87,7 @@ function SessionView({ session, state, token, onReceive }: { session: StreamSess
       {session.stopReason && (
         <ReasonBlock
           reason={session.stopReason}
-          context={{ site: session.site, retryStreamId: stream.streamId, onReceive }}
+          context={{ site: session.site, streamId: stream.streamId, retryStreamId: stream.streamId, onReceive }}
           testId="session-stop-reason"
         />
       )}

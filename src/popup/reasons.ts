@@ -1,7 +1,7 @@
 import type { NotBillingCode } from '../shared/messages';
 
 /** What the person can do about a reason, as a button beside its sentence. */
-export type ReasonAction = 'receive' | 'retry' | 'open-budgets' | 'open-network' | 'unblock-site' | 'allow-site' | 'resume-metering';
+export type ReasonAction = 'receive' | 'retry' | 'open-budgets' | 'open-network' | 'unblock-site' | 'ask-again' | 'resume-metering';
 
 /** The actions that fix each reason (`retry` needs the stopped session; the consent prompt and unlock form are shown anyway). */
 export const REASON_ACTIONS: Record<NotBillingCode, ReasonAction[]> = {
@@ -15,8 +15,11 @@ export const REASON_ACTIONS: Record<NotBillingCode, ReasonAction[]> = {
   'stream-inactive': [],
   'stream-lookup-failed': [],
   'site-blocked': ['unblock-site'],
+  'site-unknown': [],
+  'no-interaction': [],
+  'not-perceivable': [],
   'consent-needed': [],
-  'consent-declined': ['allow-site'],
+  'consent-declined': ['ask-again'],
   paused: ['resume-metering'],
   locked: [],
   'no-account': [],

@@ -2,14 +2,16 @@
  * The one message contract between the content script, the service worker and the extension pages.
  *
  * Flows
- * - content → worker: `frame:media` from every frame, on every change of its tag or playing state and every
- *   second while playing (heartbeat), with `playingForMs` (how long it has played without a break) while
- *   playing. The tag values are raw strings: the worker parses them strictly
- *   (src/shared/tag.ts) and resolves the stream on chain itself; nothing else a frame says is trusted.
- *   The worker accepts it only from this extension's content script in a tab (`sender.tab` set,
- *   `sender.id === runtime.id`). No reply is needed (the worker answers `{ ok: true, data: null }`).
- * - worker → content: `frame:resend` (sent to every tab after the worker restarts): answer by sending the
- *   frame's current `frame:media`.
+ * - content → worker: `frame:media` from every frame with a tag or media, on every change of its tag,
+ *   media state or the person's interaction, and every second while playing (heartbeat), with
+ *   `playingForMs` (how long it has played without a break) while playing; `frame:gone` when the frame's
+ *   document leaves (pagehide). The tag values are raw strings: the worker parses them strictly
+ *   (src/shared/tag.ts) and resolves the stream on chain itself; nothing else a frame says is trusted
+ *   beyond its own media state. The worker accepts them only from this extension's content script in a tab
+ *   (`sender.tab` set, `sender.id === runtime.id`), at most REPORT_BURST at once and REPORTS_PER_SECOND on
+ *   average per frame (src/background/frameRegistry.ts). No reply is needed.
+ * - worker → content: `frame:resend` (to every tab after the worker restarts, or to a tab's top frame to
+ *   learn which site an embedded player is on): answer by sending the frame's current `frame:media`.
  * - page (popup / options) → worker: a `UiRequest` through `runtime.sendMessage`; the reply is a
  *   `UiReply<T>`: `{ ok: true, data }` or `{ ok: false, error }` with a sentence a person can read.
  *   Accepted only from this extension's own pages (`sender.url` starts with the extension origin).
@@ -43,7 +45,12 @@ export interface FrameMediaMessage {
   type: 'frame:media';
   /** All values of each `vilokanam:*` meta tag in the frame's own document; null when there is none. */
   tag: RawTag | null;
+  /** Media plays where a person can see or hear it (the rules are in docs/permissions.md). */
   playing: boolean;
+  /** Media plays, but nobody could see or hear it (hidden, covered, transparent, too small, silent). Never with `playing`. */
+  unperceived?: true;
+  /** The person has interacted with this frame's document (`navigator.userActivation.hasBeenActive`). */
+  activated: boolean;
   /**
    * While playing: how long the frame has been playing without a break, ms by its own clock, at most
    * `MAX_PLAYING_FOR_MS`. Lets a restarted worker bill the seconds it was not running to see (never more
@@ -59,12 +66,20 @@ export interface FrameResendMessage {
   type: 'frame:resend';
 }
 
-export type ContentToWorkerMessage = FrameMediaMessage;
+/** The frame's document left (pagehide): the worker forgets the frame; a top frame takes its tab's frames along. */
+export interface FrameGoneMessage {
+  type: 'frame:gone';
+}
+
+export type ContentToWorkerMessage = FrameMediaMessage | FrameGoneMessage;
 export type WorkerToContentMessage = FrameResendMessage;
 
 // ---------- shared pieces of state ----------
 
-/** Every budget is a cap on creator payments in planck; null = no cap. Network fees are not counted. */
+/**
+ * Every budget is a cap in planck on what metering costs: creator payments and the network fees of the
+ * calls that make them; null = no cap. A new viewer starts with a daily cap (DEFAULT_DAY_BUDGET_TOKENS).
+ */
 export interface Budgets {
   /** One stream session: from the first billed second until the stream has not been seen for 10 minutes. */
   perSession: string | null;
@@ -81,12 +96,21 @@ export interface Settings {
   autoLockMinutes: number;
 }
 
-export type SiteRule = 'allow' | 'block';
-
-export interface SiteRuleEntry {
-  /** An origin, e.g. `https://example.com`. */
+/**
+ * "Always allow": the streams of `creator` on the top-level site `site` (the site in the address bar, an
+ * origin such as `https://news.example`) are paid without asking, up to `maxRatePerMinute`. A stream of
+ * another creator, the same creator on another site, or a higher rate asks again.
+ */
+export interface AlwaysAllowEntry {
   site: string;
-  rule: SiteRule;
+  /** SS58 address of the creator. */
+  creator: string;
+  /** Hex public key: what is compared with a stream's on-chain creator. */
+  creatorPublicKey: string;
+  /** planck */
+  maxRatePerMinute: string;
+  /** The network (genesis hash) the entry was made on. */
+  genesisHash: string;
 }
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'error';
@@ -137,6 +161,9 @@ export type NotBillingCode =
   | 'stream-inactive'
   | 'stream-lookup-failed'
   | 'site-blocked'
+  | 'site-unknown'
+  | 'no-interaction'
+  | 'not-perceivable'
   | 'consent-needed'
   | 'consent-declined'
   | 'paused'
@@ -175,7 +202,7 @@ export type SessionStatus =
 
 export interface StreamSessionView {
   stream: StreamInfoView;
-  /** The site (origin of the frame carrying the tag) that started the session. */
+  /** The top-level site on which the session started. */
   site: string;
   /** Rate the person agreed to; record_tick is sent with it as `max_rate_per_minute`. */
   agreedRatePerMinute: string;
@@ -194,17 +221,24 @@ export interface StreamSessionView {
   tabIds: number[];
 }
 
+/** One stream playing in one tab, waiting for the person's answer. A decision answers this request only. */
 export interface ConsentRequestView {
   id: string;
+  /** The top-level site of the tab (the site the person is on). */
   site: string;
+  /** Origin of the frame carrying the tag: another origin than `site` when the player is embedded. */
+  frameOrigin: string;
   tabId: number;
+  /** Title and creator from the chain; the rate is the cap the answer agrees to. */
   stream: StreamInfoView;
+  /** The page's tag names the creator (`vilokanam:creator`), and it is the stream's creator on chain. */
+  creatorVerified: boolean;
   requestedAt: number;
 }
 
 export interface TabView {
   tabId: number;
-  /** Origin of the frame carrying the tag, or of the top frame when no frame has one. */
+  /** The tab's top-level site (the site the person is on); null while the worker does not know it yet. */
   site: string | null;
   streamId: string | null;
   playing: boolean;
@@ -263,15 +297,17 @@ export interface UiState {
   badge: BadgeState;
   /** Open stream sessions, most recently active first. */
   sessions: StreamSessionView[];
-  /** The oldest unanswered consent request (one at a time). */
-  consent: ConsentRequestView | null;
+  /** Unanswered consent requests, oldest first (at most one per tab and stream). */
+  consents: ConsentRequestView[];
   tabs: TabView[];
   spend: SpendState;
   settings: Settings;
-  siteRules: SiteRuleEntry[];
+  /** Top-level sites on which nothing is ever paid, sorted. */
+  blockedSites: string[];
+  alwaysAllowed: AlwaysAllowEntry[];
   /** The last error that stopped metering or a background job, for a banner; null when none. */
   lastError: string | null;
-  /** Subscription offers of the streams in `sessions`, `consent` and `tabs`, and the viewer's subscriptions to them. */
+  /** Subscription offers of the streams in `sessions`, `consents` and `tabs`, and the viewer's subscriptions to them. */
   subscriptions: SubscriptionView[];
 }
 
@@ -381,7 +417,11 @@ export interface CreatorStateMessage {
 
 // ---------- pages → worker requests ----------
 
-export type ConsentDecision = 'allow-once' | 'allow-site' | 'decline';
+/**
+ * `allow-once`: this stream on this site, at this rate, for this session (until it is not seen for 10
+ * minutes); `allow-always`: this creator on this site up to this rate (an `AlwaysAllowEntry`).
+ */
+export type ConsentDecision = 'allow-once' | 'allow-always' | 'decline';
 
 export type UiRequest =
   | { type: 'state:get' }
@@ -404,9 +444,11 @@ export type UiRequest =
   | { type: 'metering:resume' }
   /** Clears a session's stop reason so metering may start again (after a top-up, a raised budget…). */
   | { type: 'metering:retry'; streamId: string }
-  | { type: 'site:allow'; site: string }
   | { type: 'site:block'; site: string }
-  | { type: 'site:remove-rule'; site: string }
+  | { type: 'site:unblock'; site: string }
+  /** Always allow `creator` (SS58) on the top-level `site` up to `maxRatePerMinute`, on the connected network. */
+  | { type: 'allow:add'; site: string; creator: string; maxRatePerMinute: string }
+  | { type: 'allow:remove'; site: string; creatorPublicKey: string; genesisHash: string }
   /** Buys (or extends) a subscription at most at `maxPrice`; with `consentId`, also answers that consent with allow-once. */
   | { type: 'subscription:buy'; streamId: string; maxPrice: string; consentId: string | null }
   /** The network fee `call` would cost now (`payment_queryInfo`). */
@@ -444,9 +486,10 @@ export interface UiResults {
   'metering:pause': null;
   'metering:resume': null;
   'metering:retry': null;
-  'site:allow': null;
   'site:block': null;
-  'site:remove-rule': null;
+  'site:unblock': null;
+  'allow:add': null;
+  'allow:remove': null;
   'subscription:buy': ChainCallResult;
   'creator:estimate-fee': { fee: string };
   'creator:submit': ChainCallResult;
@@ -467,17 +510,24 @@ const isStringArray = (value: unknown, max: number): value is string[] =>
 const hasOnlyKeys = (value: Record<string, unknown>, keys: readonly string[]): boolean =>
   Object.keys(value).every((key) => keys.includes(key));
 
-/** Returns the message when it has exactly the `frame:media` shape, otherwise null. */
-export function parseFrameMessage(value: unknown): FrameMediaMessage | null {
-  if (!isRecord(value) || value.type !== 'frame:media' || !hasOnlyKeys(value, ['type', 'tag', 'playing', 'playingForMs'])) return null;
-  if (typeof value.playing !== 'boolean') return null;
+/** Returns the message when it has exactly the shape of a `ContentToWorkerMessage`, otherwise null. */
+export function parseContentMessage(value: unknown): ContentToWorkerMessage | null {
+  if (!isRecord(value)) return null;
+  if (value.type === 'frame:gone') return hasOnlyKeys(value, ['type']) ? { type: 'frame:gone' } : null;
+  if (value.type !== 'frame:media' || !hasOnlyKeys(value, ['type', 'tag', 'playing', 'unperceived', 'activated', 'playingForMs'])) return null;
+  if (typeof value.playing !== 'boolean' || typeof value.activated !== 'boolean') return null;
+  if (value.unperceived !== undefined && !(value.unperceived === true && !value.playing)) return null;
   const playingFor = value.playingForMs;
   if (
     playingFor !== undefined &&
     !(value.playing && typeof playingFor === 'number' && Number.isInteger(playingFor) && playingFor >= 0 && playingFor <= MAX_PLAYING_FOR_MS)
   )
     return null;
-  const extra = playingFor === undefined ? {} : { playingForMs: playingFor };
+  const extra = {
+    ...(value.unperceived === true ? { unperceived: true as const } : {}),
+    activated: value.activated,
+    ...(playingFor === undefined ? {} : { playingForMs: playingFor }),
+  };
   const tag = value.tag;
   if (tag === null) return { type: 'frame:media', tag: null, playing: value.playing, ...extra };
   if (!isRecord(tag) || !hasOnlyKeys(tag, ['stream', 'network', 'creator'])) return null;
@@ -509,18 +559,23 @@ const REQUEST_FIELDS: { [K in UiRequestType]: Record<string, FieldCheck> } = {
   'settings:set': { settings: isSettingsPatch },
   'consent:decide': {
     id: str(64),
-    decision: (value) => value === 'allow-once' || value === 'allow-site' || value === 'decline',
+    decision: (value) => value === 'allow-once' || value === 'allow-always' || value === 'decline',
   },
   'metering:pause': {},
   'metering:resume': {},
   'metering:retry': { streamId: isStreamId },
-  'site:allow': { site: str(512) },
   'site:block': { site: str(512) },
-  'site:remove-rule': { site: str(512) },
+  'site:unblock': { site: str(512) },
+  'allow:add': { site: str(512), creator: str(64), maxRatePerMinute: isPlanck },
+  'allow:remove': { site: str(512), creatorPublicKey: isHex32, genesisHash: isHex32 },
   'subscription:buy': { streamId: isStreamId, maxPrice: isPlanck, consentId: (value) => value === null || str(64)(value) },
   'creator:estimate-fee': { call: isCreatorCall },
   'creator:submit': { call: isCreatorCall },
 };
+
+function isHex32(value: unknown): boolean {
+  return typeof value === 'string' && /^0x[0-9a-f]{64}$/.test(value);
+}
 
 function isStreamId(value: unknown): boolean {
   return typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value);

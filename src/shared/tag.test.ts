@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTag } from './tag';
 
@@ -89,5 +90,64 @@ describe('parseTag', () => {
     const result = parseTag(tag(['9'.repeat(200)]));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message.length).toBeLessThan(160);
+  });
+});
+
+/** What a well-formed tag is, written out apart from the parser (BigInt instead of string compares). */
+function wellFormed(raw: { stream: string[]; network: string[]; creator: string[] }): string | null {
+  const one = (values: string[]) => [...new Set(values)];
+  const [stream, ...otherStreams] = one(raw.stream);
+  if (stream === undefined || otherStreams.length > 0) return null;
+  if (!/^(0|[1-9][0-9]*)$/.test(stream) || BigInt(stream) >= 2n ** 128n) return null;
+  const networks = one(raw.network);
+  if (networks.length > 1 || (networks.length === 1 && !/^0x[0-9a-fA-F]{64}$/.test(networks[0]))) return null;
+  const creators = one(raw.creator);
+  if (creators.length > 1 || (creators.length === 1 && !/^[1-9A-HJ-NP-Za-km-z]{3,64}$/.test(creators[0]))) return null;
+  return stream;
+}
+
+/** A list of values for one tag name: often one value, sometimes repeated, sometimes several. */
+const values = (value: fc.Arbitrary<string>) =>
+  fc.oneof(value.map((v) => [v]), value.map((v) => [v, v]), fc.array(value, { maxLength: 3 }));
+
+const streamValue = fc.oneof(
+  fc.bigInt({ min: 0n, max: 2n ** 128n + 10n }).map(String),
+  fc.stringMatching(/^[0-9]{1,41}$/),
+  fc.constantFrom('042', '+1', ' 7', '7 ', '1e3', '0x2a', '٤٢', '-0', ''),
+  fc.string({ maxLength: 50 }),
+);
+const networkValue = fc.oneof(
+  fc.stringMatching(/^0x[0-9a-fA-F]{64}$/),
+  fc.stringMatching(/^0[xX][0-9a-fA-F]{62,66}$/),
+  fc.string({ maxLength: 70 }),
+);
+const creatorValue = fc.oneof(fc.stringMatching(/^[1-9A-HJ-NP-Za-km-z]{1,70}$/), fc.string({ maxLength: 70 }));
+const rawTag = fc.record({ stream: values(streamValue), network: values(networkValue), creator: values(creatorValue) });
+
+describe('parseTag, property-based (fast-check)', () => {
+  it('never throws, and accepts exactly the well-formed tags with their stream id', () => {
+    fc.assert(
+      fc.property(rawTag, (raw) => {
+        const result = parseTag(raw);
+        const expected = wellFormed(raw);
+        expect(result.ok).toBe(expected !== null);
+        if (result.ok) expect(result.tag.streamId).toBe(expected);
+        else expect(result.message.length).toBeLessThan(400);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('accepts any value it produced itself (canonical ids, lower-case network) again, unchanged', () => {
+    fc.assert(
+      fc.property(rawTag, (raw) => {
+        const result = parseTag(raw);
+        if (!result.ok) return;
+        const { streamId, network, creator } = result.tag;
+        const again = parseTag({ stream: [streamId], network: network ? [network] : [], creator: creator ? [creator] : [] });
+        expect(again).toEqual(result);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

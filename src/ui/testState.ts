@@ -43,7 +43,7 @@ export function uiState(overrides: Partial<UiState> = {}): UiState {
     paused: false,
     badge: 'idle',
     sessions: [],
-    consent: null,
+    consents: [],
     tabs: [],
     spend: {
       day: '2026-11-26',
@@ -54,7 +54,8 @@ export function uiState(overrides: Partial<UiState> = {}): UiState {
       creators: [],
     },
     settings: { endpoint: 'ws://127.0.0.1:9944', budgets: { perSession: null, perDay: null, global: null }, autoLockMinutes: 15 },
-    siteRules: [],
+    blockedSites: [],
+    alwaysAllowed: [],
     lastError: null,
     subscriptions: [],
     ...overrides,

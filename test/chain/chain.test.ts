@@ -9,6 +9,7 @@ import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { omniNodeAvailable } from '../../scripts/chain/omniNode.js';
 import { startChain, type Engine, type RunningChain } from '../../scripts/chain/start.js';
+import { checkCall, SIGNABLE_CALLS, type SignableCall } from '../../src/background/callGuard.js';
 import { submit, submitPipelined } from './submit.js';
 
 const STREAM = 1;
@@ -79,6 +80,16 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
 
   // Without polkadot-omni-node (scripts/chain/omniNode.ts says how to get one) its half is skipped.
   const it = available ? test : test.skip;
+
+  it('names every call the extension signs as its call guard expects (pallet, call and arguments)', () => {
+    for (const name of Object.keys(SIGNABLE_CALLS) as SignableCall[]) {
+      const [section, method] = name.split('.') as [string, string];
+      const call = api.tx[section]?.[method];
+      expect(call, `${name} in the metadata`).toBeDefined();
+      expect(() => checkCall(api.registry, call!.callIndex, name)).not.toThrow();
+    }
+    expect(() => checkCall(api.registry, api.tx.balances!.transferAllowDeath!.callIndex, 'tickStream.recordTick')).toThrow(/balances\.transferAllowDeath/);
+  });
 
   it('declares its token and serves the dev preset', async () => {
     const properties = await api.rpc.system.properties();

@@ -1,6 +1,6 @@
 // Accessibility gates on the built extension in Chromium: axe-core finds no serious or critical
 // violation on the popup, options and creator pages in their main states (light and dark), and a person
-// with only a keyboard can unlock and register a stream.
+// with only a keyboard can unlock, answer a consent prompt and register a stream.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright';
@@ -96,6 +96,27 @@ describe('accessibility (axe-core, keyboard only)', () => {
     await popup.keyboard.press('Enter');
     await popup.locator(`${byTestId('popup')}[data-account="unlocked"]`).waitFor({ timeout: 30_000 });
     await popup.close();
+  });
+
+  it('keyboard only: the consent prompt takes the focus, and Enter on "Allow once" starts billing', async () => {
+    // On a site nothing is allowed on, so the person is asked.
+    const stream = await env.state.registerStream('charlie', 'keyboard consent');
+    const player = await meter.openPlayer(watchUrl(env.sites.embedOrigin, { stream }));
+    await new Player(player).play();
+    const popup = await meter.popupFor(player);
+    const prompt = popup.page.locator(byTestId('consent-prompt'));
+    await prompt.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => popup.page.evaluate(() => document.activeElement?.closest('[data-testid="consent-prompt"]') !== null))
+      .toBe(true);
+    await expectAccessible(popup.page, 'popup-consent');
+    await tabTo(popup.page, 'consent-allow-once');
+    await popup.page.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
+    await popup.page.locator(`${byTestId('session')}[data-stream-id="${stream}"][data-status="metering"]`).waitFor({ timeout: 60_000 });
+    await expect.poll(async () => (await env.state.session(stream, meter.viewer.address))?.ticks ?? 0, { timeout: 60_000 }).toBeGreaterThan(0);
+    await new Player(player).pause();
+    await player.close();
   });
 
   it('keyboard only: register a stream on the creator page, which passes axe before and after', async () => {

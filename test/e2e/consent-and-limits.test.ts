@@ -58,10 +58,13 @@ describe('consent, budgets and funds (real chain)', () => {
     await expectExactBooks(env, meter, accepted, session, fromBlock);
   });
 
-  it('stops billing exactly at the per-session budget', async () => {
-    const cap = expectedPayment(5, DEMO_RATE_PER_MINUTE); // exactly five seconds at 0.1 VIL/min
-    meter = await launchMeter(env, { allowSites: [env.sites.creatorOrigin], budgets: { perSession: cap } });
+  it('stops billing at the per-session budget, network fees counted in it', async () => {
     const stream = await env.state.registerStream('dave', 'capped stream');
+    // About five seconds and the fees of their calls (the join and one record_tick a second).
+    const fee = (await env.state.api.tx.tickStream.recordTick(stream, 1, DEMO_RATE_PER_MINUTE).paymentInfo(env.state.dev.alice.address)).partialFee.toBigInt();
+    const cap = expectedPayment(5, DEMO_RATE_PER_MINUTE) + 6n * fee;
+    meter = await launchMeter(env, { allowSites: [env.sites.creatorOrigin], budgets: { perSession: cap } });
+    const fromBlock = (await env.state.bestBlock()) + 1;
     const page = await meter.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
     const popup = await meter.popupFor(page);
 
@@ -72,10 +75,12 @@ describe('consent, budgets and funds (real chain)', () => {
     expect(await player.isPlaying()).toBe(true);
     await player.pause();
 
-    const session = await settledSession(env, meter, stream);
-    expect(session.paid).toBe(cap);
-    expect(session.ticks).toBe(5);
-    expect(await env.state.earnings(stream)).toBe(cap);
+    const session = await env.state.settledSession(stream, meter.viewer.address);
+    const fees = await env.state.feesPaidBy(meter.viewer.address, fromBlock);
+    expect(session!.paid + fees, 'payments and fees within the budget').toBeLessThanOrEqual(cap);
+    expect(session!.paid + fees + (DEMO_RATE_PER_MINUTE + 59n) / 60n + fee, 'one more second would not have fit').toBeGreaterThan(cap);
+    expect(session!.ticks).toBeGreaterThanOrEqual(4);
+    expect(await env.state.earnings(stream)).toBe(session!.paid);
   });
 
   it('stops with a message when the viewer runs out of funds, never below the existential deposit', async () => {

@@ -62,7 +62,7 @@ describe('creators (real chain)', () => {
     expect(tagValue(snippet, 'creator')).toBe(creatorAddress);
     expect(await ui.numbers(stream)).toMatchObject({ earnings: 0n, ticks: 0, viewers: 0 });
 
-    const viewer = await launchMeter(env, { allowSites: [env.sites.creatorOrigin] });
+    const viewer = await launchMeter(env, { allowCreators: [{ site: env.sites.creatorOrigin, creator: creatorAddress, maxRatePerMinute: RATE }] });
     meters.push(viewer);
     const watchFrom = (await env.state.bestBlock()) + 1;
     const page = await viewer.openPlayer(

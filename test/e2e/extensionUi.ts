@@ -103,18 +103,25 @@ export class OptionsPage {
     return (await this.page.locator(byTestId('account-address-full')).textContent())!.trim();
   }
 
-  async allowSite(origin: string): Promise<void> {
-    await this.addSiteRule(origin, 'allow');
+  /** Always allows `creator` (an address) on the top-level `site`, up to `maxRatePerMinute` plancks. */
+  async allowCreator(site: string, creator: string, maxRatePerMinute: bigint): Promise<void> {
+    await this.page.locator(byTestId('allow-site-input')).fill(site);
+    await this.page.locator(byTestId('allow-creator-input')).fill(creator);
+    await this.page.locator(byTestId('allow-rate-input')).fill(planckToInput(maxRatePerMinute.toString(), TOKEN_DECIMALS));
+    await this.page.locator(byTestId('allow-submit')).click();
+    await this.page.locator(`${byTestId('allowed-row')}[data-site="${site}"][data-creator="${creator}"]`).waitFor();
   }
 
   async blockSite(origin: string): Promise<void> {
-    await this.addSiteRule(origin, 'block');
+    await this.page.locator(byTestId('site-rule-input')).fill(origin);
+    await this.page.locator(byTestId('site-rule-block')).click();
+    await this.page.locator(`${byTestId('site-rule-row')}[data-site="${origin}"]`).waitFor();
   }
 
-  private async addSiteRule(origin: string, rule: 'allow' | 'block'): Promise<void> {
-    await this.page.locator(byTestId('site-rule-input')).fill(origin);
-    await this.page.locator(byTestId(`site-rule-${rule}`)).click();
-    await this.page.locator(`${byTestId('site-rule-row')}[data-site="${origin}"][data-rule="${rule}"]`).waitFor();
+  /** Auto-lock after `minutes` without billed seconds or use of the extension's pages (0: only when the browser closes); saves it. */
+  async setAutoLock(minutes: number): Promise<void> {
+    await this.page.locator(byTestId('autolock-input')).fill(String(minutes));
+    await this.page.locator(byTestId('autolock-save')).click();
   }
 
   /** Sets the caps in plancks (null = no cap; omitted = unchanged) and waits until the worker holds them. */

@@ -64,10 +64,10 @@ describe('the Firefox build (Firefox ESR, real chain)', () => {
   });
 
   it('pays a tagged video for each second it plays, and nothing once paused', async () => {
-    await request({ type: 'site:allow', site: env.sites.creatorOrigin });
+    await request({ type: 'allow:add', site: env.sites.creatorOrigin, creator: env.state.dev.charlie.address, maxRatePerMinute: DEMO_RATE_PER_MINUTE.toString() });
     const stream = await env.state.registerStream('charlie', 'firefox');
     const tab = await firefox.openTab(watchUrl(env.sites.creatorOrigin, { stream }));
-    const player = new Player({ evaluate: (expression) => firefox.evaluate(tab, expression) });
+    const player = new Player({ evaluate: (expression) => firefox.evaluate(tab, expression), click: (selector) => firefox.click(tab, selector) });
 
     const played = await playFor(player, 15);
     await waitForState('nothing pending', (s) => s.sessions.some((session) => session.stream.streamId === stream && session.pendingSeconds === 0), 60_000);

@@ -1,6 +1,7 @@
 // Starts Debian's Firefox ESR with the Firefox build of the extension and drives it over WebDriver BiDi,
 // the protocol Firefox itself serves (Playwright drives only its own patched Firefox, which cannot be
-// downloaded here). Just what the Firefox run needs: install the add-on, open tabs, run script in them.
+// downloaded here). Just what the Firefox run needs: install the add-on, open tabs, run script in them,
+// click in them as a person does (trusted input, so the page gets user activation).
 //
 // BiDi may not navigate to moz-extension:// pages, so extension pages are opened from the browser's own
 // window (its chrome scope, reachable with --remote-allow-system-access), as a click in the UI would.
@@ -40,6 +41,8 @@ export interface FirefoxWithExtension {
   openTab(url: string): Promise<string>;
   /** Runs `expression` in the tab, awaits it, and returns its value (through JSON). */
   evaluate<T>(context: string, expression: string): Promise<T>;
+  /** Clicks the middle of the first element matching `selector`, with real mouse input. */
+  click(context: string, selector: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,7 +54,7 @@ const PREFS: Record<string, unknown> = {
   'datareporting.policy.dataSubmissionEnabled': false,
   'toolkit.telemetry.reportingpolicy.firstRun': false,
   'app.update.disabledForTesting': true,
-  // The demo player is started by the test, not by a click.
+  // Autoplay allowed, as in the Chromium runs: whether a video that starts by itself is paid is the extension's call.
   'media.autoplay.default': 0,
 };
 
@@ -177,6 +180,33 @@ export async function launchFirefox(extensionDir: string): Promise<FirefoxWithEx
       return context;
     },
     evaluate: (context, expression) => session.evaluate(context, expression),
+    async click(context, selector) {
+      const point = await session.evaluate<{ x: number; y: number }>(
+        context,
+        `(() => {
+          const element = document.querySelector(${JSON.stringify(selector)});
+          if (!element) throw new Error('nothing matches ${selector.replace(/'/g, "\\'")}');
+          element.scrollIntoView({ block: 'center' });
+          const box = element.getBoundingClientRect();
+          return { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) };
+        })()`,
+      );
+      await session.send('input.performActions', {
+        context,
+        actions: [
+          {
+            type: 'pointer',
+            id: 'mouse',
+            parameters: { pointerType: 'mouse' },
+            actions: [
+              { type: 'pointerMove', x: point.x, y: point.y },
+              { type: 'pointerDown', button: 0 },
+              { type: 'pointerUp', button: 0 },
+            ],
+          },
+        ],
+      });
+    },
     close: () => close(session),
   };
 }

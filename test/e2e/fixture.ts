@@ -15,7 +15,7 @@ import { startChain, type ChainOptions, type RunningChain } from '../../scripts/
 import type { UiReply, UiState } from '../../src/shared/messages';
 import { startSites, type RunningSites } from '../sites/server.js';
 import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
-import { ChainState, UNIT, type Viewer } from './chainState.js';
+import { ChainState, DEMO_RATE_PER_MINUTE, UNIT, type DevAccount, type Viewer } from './chainState.js';
 import { OptionsPage, PopupPage } from './extensionUi.js';
 import { startRelay } from './relay.js';
 
@@ -107,8 +107,13 @@ export interface MeterOptions {
   viewerFunds?: bigint;
   /** Create the account in the options page (mnemonic shown, words re-typed) instead of importing one. */
   createAccount?: boolean;
-  /** Origins added to the allowed sites, so they bill without asking for consent. */
+  /**
+   * Top-level sites on which the dev accounts' streams (Alice … Ferdie, the creators the scenarios
+   * register) bill without asking: each is "always allowed" there up to the demo rate, in the options page.
+   */
   allowSites?: string[];
+  /** Further "always allow" entries: `creator` (an address) on the top-level `site`, up to a rate (default: the demo rate). */
+  allowCreators?: { site: string; creator: string; maxRatePerMinute?: bigint }[];
   budgets?: { perSession?: bigint | null; perDay?: bigint | null; global?: bigint | null };
   headless?: boolean;
 }
@@ -158,7 +163,12 @@ export async function launchMeter(env: Environment, options: MeterOptions = {}):
     }
     const shown = await optionsPage.accountAddress();
     if (shown !== viewer.address) throw new Error(`the extension shows account ${shown}, expected ${viewer.address}`);
-    for (const site of options.allowSites ?? []) await optionsPage.allowSite(site);
+    const devCreators = Object.keys(env.state.dev) as DevAccount[];
+    const allow: NonNullable<MeterOptions['allowCreators']> = [
+      ...(options.allowSites ?? []).flatMap((site) => devCreators.map((name) => ({ site, creator: env.state.dev[name].address }))),
+      ...(options.allowCreators ?? []),
+    ];
+    for (const { site, creator, maxRatePerMinute } of allow) await optionsPage.allowCreator(site, creator, maxRatePerMinute ?? DEMO_RATE_PER_MINUTE);
     if (options.budgets) await optionsPage.setBudgets(options.budgets);
 
     const tabIds = new WeakMap<Page, number>();

@@ -1,6 +1,6 @@
-// Drives a demo page's video the way a viewer does (play, pause) and measures how many seconds it
-// really played, from the video's own clock. It only runs script in the page, so it drives a Playwright
-// page or frame in Chromium and a Firefox tab over WebDriver BiDi alike.
+// Drives a demo page's video the way a viewer does — a click on the video starts it — and measures how
+// many seconds it really played, from the video's own clock. It runs script in the page and clicks, so it
+// drives a Playwright page or frame in Chromium and a Firefox tab over WebDriver BiDi alike.
 
 declare global {
   interface Window {
@@ -9,9 +9,11 @@ declare global {
   }
 }
 
-/** Where the player runs script: a Playwright Page or Frame, or a Firefox tab (test/e2e/firefoxBrowser.ts). */
+/** Where the player runs script and clicks: a Playwright Page or Frame, or a Firefox tab (test/e2e/firefoxBrowser.ts). */
 export interface ScriptTarget {
   evaluate<T>(expression: string): Promise<T>;
+  /** A real click (trusted input, as a person's) on the first element matching the CSS selector. */
+  click(selector: string): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -34,7 +36,11 @@ function findVideo(): HTMLVideoElement {
 export class Player {
   constructor(readonly target: ScriptTarget) {}
 
-  /** Starts the video and resolves once its clock moves. Seconds played are counted from here. */
+  /**
+   * Starts the video as a person does, with a click on it (a video with controls plays on a click), and
+   * resolves once its clock moves. Seconds played are counted from here. An already playing video is left
+   * alone.
+   */
   async play(): Promise<void> {
     await waitUntilTrue(this.target, `(${findVideo.toString()})().readyState >= 2`, 15_000);
     await this.target.evaluate(`(async () => {
@@ -51,8 +57,8 @@ export class Player {
         });
         video.addEventListener('seeked', () => { last = video.currentTime; });
       }
-      await video.play();
     })()`);
+    if (!(await this.isPlaying())) await this.target.click('video');
     const start = await this.currentTime();
     await waitUntilTrue(this.target, `(${findVideo.toString()})().currentTime > ${start}`, 10_000);
   }

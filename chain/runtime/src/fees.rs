@@ -40,9 +40,9 @@ parameter_types! {
 	/// share). The tick stream widens its settlement interval to keep viewers' settlements within
 	/// this share, so a growing audience does not raise fees; whatever fills blocks beyond it does.
 	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(75);
-	/// How fast: with every block full, fees grow about 3.3× an hour (600 blocks); with blocks
-	/// empty they fall as fast, never below the base fee.
-	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(4, 1_000);
+	/// How fast: with every block full, fees grow about 4.5× an hour (600 blocks), ninety-fold in
+	/// three hours; as blocks empty they fall back as fast, never below the base fee.
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(1, 100);
 	pub MinimumMultiplier: Multiplier = Multiplier::one();
 	pub MaximumMultiplier: Multiplier = Multiplier::saturating_from_integer(100_000);
 }

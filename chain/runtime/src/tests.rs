@@ -142,3 +142,45 @@ fn the_published_interval_keeps_settlements_within_the_capacity() {
 		}
 	}
 }
+
+#[test]
+fn full_blocks_raise_fees_and_empty_ones_bring_them_back() {
+	use crate::fees::FeeMultiplierUpdate;
+	use frame_support::dispatch::DispatchClass;
+	use pallet_transaction_payment::Multiplier;
+	use sp_runtime::{
+		traits::{Convert, One},
+		FixedPointNumber,
+	};
+
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		let normal_max = crate::configs::RuntimeBlockWeights::get()
+			.get(DispatchClass::Normal)
+			.max_total
+			.expect("the normal class is bounded");
+		let one = Multiplier::one();
+		// An empty block never takes fees below the base fee.
+		assert_eq!(FeeMultiplierUpdate::convert(one), one);
+		// A block full in proof size alone counts as full.
+		frame_system::BlockWeight::<crate::Runtime>::mutate(|used| {
+			used.set(
+				frame_support::weights::Weight::from_parts(0, normal_max.proof_size()),
+				DispatchClass::Normal,
+			)
+		});
+		let mut multiplier = one;
+		for _ in 0..600 {
+			multiplier = FeeMultiplierUpdate::convert(multiplier);
+		}
+		// An hour of full blocks: about ×4.5.
+		assert!(multiplier > Multiplier::saturating_from_integer(4), "{multiplier} after an hour");
+		assert!(multiplier < Multiplier::saturating_from_integer(5), "{multiplier} after an hour");
+		// And an hour of empty blocks brings the base fee back.
+		frame_system::BlockWeight::<crate::Runtime>::kill();
+		for _ in 0..600 {
+			multiplier = FeeMultiplierUpdate::convert(multiplier);
+		}
+		assert_eq!(multiplier, one);
+	});
+}

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emptyMeterDoc, loadMeterDoc, METER_SCHEMA_VERSION, sessionKey, type SessionRecord } from './meterState';
+
+afterEach(() => vi.restoreAllMocks());
+
+const GENESIS = `0x${'11'.repeat(32)}`;
+const DAY = '2026-01-01';
+const session = (overrides: Partial<SessionRecord> = {}): SessionRecord => ({
+  streamId: '1',
+  site: 'https://creator.example',
+  title: 'Demo',
+  creator: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty',
+  creatorPublicKey: `0x${'bb'.repeat(32)}`,
+  ratePerMinute: '100',
+  agreedRatePerMinute: '100',
+  genesisHash: GENESIS,
+  startedAt: 1,
+  lastSeenAt: 2,
+  lastCountedSecond: 2,
+  join: 'joined',
+  held: 3,
+  inFlight: [{ id: 'a', ticks: 1, nonce: 4, hash: '0xab', createdAt: 2, feeEstimate: '7', unknown: false }],
+  confirmedSeconds: 10,
+  spent: '16',
+  fees: '70',
+  lastFee: '7',
+  chainTicks: 10,
+  chainPaid: '16',
+  reconcile: false,
+  stop: null,
+  ...overrides,
+});
+const doc = (sessions: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ...emptyMeterDoc(DAY), sessions, ...extra });
+
+describe('loadMeterDoc: the metering journal is checked when loaded', () => {
+  it('keeps a journal that passes every check as it is', () => {
+    const stored = doc({ [sessionKey(GENESIS, '1')]: session() });
+    expect(loadMeterDoc(structuredClone(stored), DAY)).toEqual(stored);
+  });
+
+  it('drops each session that fails a check, logging which field, and keeps the others', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const good = session({ streamId: '2' });
+    const loaded = loadMeterDoc(
+      doc({
+        [sessionKey(GENESIS, '2')]: good,
+        [sessionKey(GENESIS, '1')]: session({ held: -5 }),
+        [sessionKey(GENESIS, '3')]: session({ streamId: '3', agreedRatePerMinute: '1e30' }),
+        [sessionKey(GENESIS, '4')]: session({ streamId: '4', inFlight: [{ id: 'x', ticks: 0 }] as never }),
+        [sessionKey(GENESIS, '5')]: session({ streamId: '5', stop: { code: 'made-up', message: 'x' } as never }),
+        [sessionKey(GENESIS, '6')]: session({ streamId: '6', site: 'javascript:alert(1)' }),
+        [sessionKey(`0x${'22'.repeat(32)}`, '7')]: session({ streamId: '7' }),
+      }),
+      DAY,
+    );
+    expect(Object.values(loaded.sessions)).toEqual([good]);
+    expect(warn.mock.calls.map(([line]) => String(line))).toEqual([
+      expect.stringMatching(/metering session .*: bad held/),
+      expect.stringMatching(/metering session .*: bad agreedRatePerMinute/),
+      expect.stringMatching(/metering session .*: bad inFlight/),
+      expect.stringMatching(/metering session .*: bad stop/),
+      expect.stringMatching(/metering session .*: bad site/),
+      expect.stringMatching(/metering session .*: stored under the wrong key/),
+    ]);
+  });
+
+  it('a journal from a newer version, or not a journal at all, is replaced by a fresh one (and logged)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(loadMeterDoc({ version: METER_SCHEMA_VERSION + 1, sessions: {} }, DAY)).toEqual(emptyMeterDoc(DAY));
+    expect(loadMeterDoc('{"version":2}', DAY)).toEqual(emptyMeterDoc(DAY));
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+
+  it('a ledger whose totals are not amounts starts again (logged)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const loaded = loadMeterDoc(doc({}, { ledger: { day: DAY, today: { amount: 'lots', fees: '0', seconds: 0 }, allTime: {}, sites: {} } }), DAY);
+    expect(loaded.ledger).toEqual(emptyMeterDoc(DAY).ledger);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
+  it('brings a version-1 journal over: sessions keyed by network and stream, its per-frame consents dropped', () => {
+    const v1 = { version: 1, paused: true, sessions: { '1': session() }, consents: { 'https://creator.example 1': { decision: 'once', ratePerMinute: '100', lastSeenAt: 1 } }, consentRequests: [], ledger: emptyMeterDoc(DAY).ledger, lastError: null };
+    const loaded = loadMeterDoc(v1, DAY);
+    expect(loaded.version).toBe(METER_SCHEMA_VERSION);
+    expect(loaded.paused).toBe(true);
+    expect(Object.keys(loaded.sessions)).toEqual([sessionKey(GENESIS, '1')]);
+    expect(loaded.consents).toEqual({});
+  });
+});
