@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryRate, quantile, summarize } from './stats.js';
+import { deliveryRate, mediansOf, quantile, summarize } from './stats.js';
 
 describe('quantile', () => {
   it('interpolates between the closest ranks, whatever the order of the values', () => {
@@ -40,5 +40,16 @@ describe('deliveryRate', () => {
     expect(deliveryRate([])).toBeNull();
     expect(deliveryRate([{ at: 5, count: 10 }])).toBeNull();
     expect(deliveryRate([{ at: 5, count: 10 }, { at: 5, count: 3 }])).toBeNull();
+  });
+});
+
+describe('mediansOf', () => {
+  const summary = (median: number) => ({ n: 1, median, min: median, max: median, q1: median, q3: median });
+
+  it('gives every median by key, or null when one of them was not measured', () => {
+    const summaries = { a: summary(1), b: summary(2.5), c: null };
+    expect(mediansOf(summaries, ['a', 'b'])).toEqual({ a: 1, b: 2.5 });
+    expect(mediansOf(summaries, ['a', 'c'])).toBeNull();
+    expect(mediansOf(summaries, ['a', 'missing'])).toBeNull();
   });
 });

@@ -47,3 +47,10 @@ export function deliveryRate(batches: readonly { at: number; count: number }[]):
   const span = (sorted.at(-1)!.at - sorted[0]!.at) / 1000;
   return span > 0 ? sum(sorted.slice(1).map((batch) => batch.count)) / span : null;
 }
+
+/** The medians of `keys`, or null unless every one was measured. */
+export function mediansOf<K extends string>(summaries: Record<string, Summary | null>, keys: readonly K[]): Record<K, number> | null {
+  const values = keys.map((key) => summaries[key]?.median);
+  if (values.some((value) => value === undefined)) return null;
+  return Object.fromEntries(keys.map((key, i) => [key, values[i]!])) as Record<K, number>;
+}
