@@ -32,6 +32,9 @@ export class BlockWatcher {
   readonly #blocks: WatchedBlock[] = [];
   readonly #byExtrinsic = new Map<string, WatchedBlock>();
   #lastNumber: number;
+  /** Headers received and not read yet, with when each arrived. */
+  readonly #heads: { number: number; hash: string; arrivedAt: number }[] = [];
+  #holds = 0;
   #fetching: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | null = null;
   #failure: unknown = null;
@@ -58,10 +61,25 @@ export class BlockWatcher {
     return this.#byExtrinsic.get(extrinsicHash);
   }
 
-  /** Resolves once every header received so far has been read; throws if reading one failed. */
+  /** Resolves once every header received so far has been read (unless held); throws if reading one failed. */
   async settled(): Promise<void> {
     await this.#fetching;
     if (this.#failure) throw this.#failure;
+  }
+
+  /**
+   * Stops reading blocks — headers are still timed as they arrive — until the returned function is
+   * called: a load generator measuring a node on the same machine does not decode its blocks meanwhile.
+   */
+  hold(): () => void {
+    this.#holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds -= 1;
+      this.#readHeads();
+    };
   }
 
   /** Waits until a block matching `found` arrives (checked as blocks are read), or throws after `timeoutMs`. */
@@ -76,19 +94,39 @@ export class BlockWatcher {
     throw new Error(`no matching block within ${timeoutMs} ms`);
   }
 
+  /**
+   * Reads up to the node's best block even if no header announced it (a node drops the subscription of
+   * a client that falls behind): such blocks get the time of this call as their arrival.
+   */
+  async catchUp(): Promise<void> {
+    const header = await this.#api.rpc.chain.getHeader();
+    if (header.number.toNumber() > this.#lastNumber) this.#onHead(header, Date.now());
+    await this.settled();
+  }
+
   stop(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = null;
   }
 
   #onHead(header: Header, arrivedAt: number): void {
-    const number = header.number.toNumber();
+    this.#heads.push({ number: header.number.toNumber(), hash: header.hash.toHex(), arrivedAt });
+    this.#readHeads();
+  }
+
+  #readHeads(): void {
+    if (this.#holds > 0) return;
+    const heads = this.#heads.splice(0);
+    if (heads.length === 0) return;
     this.#fetching = this.#fetching.then(async () => {
-      for (let next = this.#lastNumber + 1; next <= number; next++) {
-        const hash = next === number ? header.hash.toHex() : (await this.#api.rpc.chain.getBlockHash(next)).toHex();
-        await this.#read(next, hash, arrivedAt);
+      for (const head of heads) {
+        // Blocks the subscription skipped get the arrival time of the next header.
+        for (let next = this.#lastNumber + 1; next <= head.number; next++) {
+          const hash = next === head.number ? head.hash : (await this.#api.rpc.chain.getBlockHash(next)).toHex();
+          await this.#read(next, hash, head.arrivedAt);
+        }
+        this.#lastNumber = Math.max(this.#lastNumber, head.number);
       }
-      this.#lastNumber = Math.max(this.#lastNumber, number);
     }).catch((error: unknown) => {
       this.#failure ??= error;
     });

@@ -1,48 +1,82 @@
-// How many record_ticks, and so how many concurrent viewers, one block carries by the runtime's own limits.
+// The runtime's settlement arithmetic, so the bench turns the chain's published constants and the
+// weights it measured into viewers, intervals, exposure and latency. Mirrors `settlement_capacity()`
+// (chain/runtime/src/configs/vilokanam.rs) and `TickStream::interval_for` (pallet-tick-stream).
 
-export interface BlockLimits {
-  /** Normal-class ref_time limit of a block (`System.BlockWeights.perClass.normal.maxTotal`), ps. */
-  normalRefTime: bigint;
-  /** Normal-class proof-size limit, bytes (u64::MAX-like values mean "no limit"). */
-  normalProofSize: bigint;
-  /** Normal-class length limit (`System.BlockLength.max.normal`), bytes. */
-  normalLength: number;
-  /** Seconds between blocks. */
-  blockSeconds: number;
-}
-
-export interface PerExtrinsic {
-  /** What one extrinsic adds to the block's normal weight (dispatch + base extrinsic), ps. */
+export interface Weight {
+  /** Picoseconds of compute. */
   refTime: bigint;
+  /** Bytes of proof of validity. */
   proofSize: bigint;
-  /** Encoded length, bytes. */
-  length: number;
 }
 
-export interface Capacity {
-  extrinsicsPerBlock: number;
-  limitedBy: 'ref_time' | 'proof_size' | 'length';
-  /** Concurrent viewers when each sends one extrinsic per `secondsPerExtrinsic` watched seconds. */
-  viewers(secondsPerExtrinsic: number): number;
-  /** Seconds each extrinsic must carry for `viewers` concurrent viewers. */
-  secondsPerExtrinsicFor(viewers: number): number;
+export interface SettlementLimits {
+  /** Settlements one block takes at the load the chain aims for (`TickStream.SettlementCapacity`). */
+  capacityPerBlock: number;
+  /** `TickStream.ExpectedBlockTime`, ms. */
+  blockMs: number;
+  /** `TickStream.MaxSettlementInterval`, s. */
+  maxIntervalSeconds: number;
 }
 
-/** Proof-size limits at or above this are a solo chain's "unlimited". */
-const UNLIMITED = 2n ** 62n;
+const MS_PER_SECOND = 1000;
 
-export function blockCapacity(limits: BlockLimits, extrinsic: PerExtrinsic): Capacity {
-  if (extrinsic.refTime <= 0n || extrinsic.length <= 0) throw new Error('an extrinsic has a positive weight and length');
-  const byRefTime = Number(limits.normalRefTime / extrinsic.refTime);
-  const byProof =
-    limits.normalProofSize < UNLIMITED && extrinsic.proofSize > 0n ? Number(limits.normalProofSize / extrinsic.proofSize) : Number.POSITIVE_INFINITY;
-  const byLength = Math.floor(limits.normalLength / extrinsic.length);
-  const extrinsicsPerBlock = Math.min(byRefTime, byProof, byLength);
-  const limitedBy = extrinsicsPerBlock === byRefTime ? 'ref_time' : extrinsicsPerBlock === byLength ? 'length' : 'proof_size';
+/**
+ * The interval the chain publishes for `active` open sessions: the fewest seconds at which they all
+ * settle once per interval within `capacityPerBlock` settlements a block, at least 1 s, at most the cap.
+ */
+export function settlementInterval(active: number, limits: SettlementLimits): number {
+  const perBlock = Math.max(1, limits.capacityPerBlock);
+  const blockMs = Math.max(1, limits.blockMs);
+  const divisor = perBlock * MS_PER_SECOND;
+  const needed = Math.floor((active * blockMs + divisor - 1) / divisor);
+  return Math.min(Math.max(needed, 1), Math.max(1, limits.maxIntervalSeconds));
+}
+
+/**
+ * The most open sessions for which the chain publishes an interval of at most `seconds` (and which
+ * then fit its blocks). Beyond `MaxSettlementInterval` the chain asks for no wider interval, so a
+ * longer wait carries no more viewers.
+ */
+export function viewersAtInterval(seconds: number, limits: SettlementLimits): number {
+  const interval = Math.min(Math.floor(seconds), limits.maxIntervalSeconds);
+  if (interval < 1) return 0;
+  return Math.floor((interval * limits.capacityPerBlock * MS_PER_SECOND) / Math.max(1, limits.blockMs));
+}
+
+export interface CapacityFromLimits {
+  settlements: number;
+  byRefTime: number;
+  byProofSize: number;
+  limitedBy: 'ref_time' | 'proof_size';
+}
+
+/**
+ * Settlements that fit in `fullnessPercent` % of the normal class's block limit (`maxTotal`), in
+ * whichever of compute and proof size runs out first — what `settlement_capacity()` computes from the
+ * benchmarked weight and the assumed proof size, here from any pair the bench measured.
+ */
+export function capacityFromLimits(normalMax: Weight, fullnessPercent: number, perSettlement: Weight): CapacityFromLimits {
+  if (perSettlement.refTime <= 0n || perSettlement.proofSize <= 0n) throw new Error('a settlement has a positive weight and proof size');
+  const share = (limit: bigint) => (limit * BigInt(fullnessPercent)) / 100n;
+  const byRefTime = Number(share(normalMax.refTime) / perSettlement.refTime);
+  const byProofSize = Number(share(normalMax.proofSize) / perSettlement.proofSize);
   return {
-    extrinsicsPerBlock,
-    limitedBy,
-    viewers: (secondsPerExtrinsic) => Math.floor((extrinsicsPerBlock * secondsPerExtrinsic) / limits.blockSeconds),
-    secondsPerExtrinsicFor: (viewers) => Math.ceil((viewers * limits.blockSeconds) / extrinsicsPerBlock),
+    settlements: Math.min(byRefTime, byProofSize),
+    byRefTime,
+    byProofSize,
+    limitedBy: byRefTime <= byProofSize ? 'ref_time' : 'proof_size',
   };
+}
+
+/** What a creator has been watched for and not yet paid, at most: one interval of seconds at `ratePerMinute`. */
+export function exposure(intervalSeconds: number, ratePerMinute: bigint): bigint {
+  return (BigInt(intervalSeconds) * ratePerMinute) / 60n;
+}
+
+/**
+ * Seconds from a watched second to its money in the stream's escrow, at most, while the viewer keeps
+ * watching: settled within one interval, flushed once `FlushSeconds` settled seconds have gathered.
+ */
+export function latencyToCreator(intervalSeconds: number, flushSeconds: number): number {
+  return intervalSeconds + flushSeconds;
 }

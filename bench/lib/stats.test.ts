@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quantile, summarize } from './stats.js';
+import { deliveryRate, mediansOf, quantile, summarize } from './stats.js';
 
 describe('quantile', () => {
   it('interpolates between the closest ranks, whatever the order of the values', () => {
@@ -21,5 +21,35 @@ describe('summarize', () => {
 
   it('is null when no run produced the metric', () => {
     expect(summarize([Number.NaN])).toBeNull();
+  });
+});
+
+describe('deliveryRate', () => {
+  it('counts what blocks after the first delivered, over the time from the first block to the last', () => {
+    // 1,000 a second for three seconds after a first block that held what gathered before it.
+    const blocks = [
+      { at: 1_000, count: 2_500 },
+      { at: 3_000, count: 1_000 },
+      { at: 2_000, count: 1_000 },
+      { at: 4_000, count: 1_000 },
+    ];
+    expect(deliveryRate(blocks)).toBe(1000);
+  });
+
+  it('is null without two blocks apart in time', () => {
+    expect(deliveryRate([])).toBeNull();
+    expect(deliveryRate([{ at: 5, count: 10 }])).toBeNull();
+    expect(deliveryRate([{ at: 5, count: 10 }, { at: 5, count: 3 }])).toBeNull();
+  });
+});
+
+describe('mediansOf', () => {
+  const summary = (median: number) => ({ n: 1, median, min: median, max: median, q1: median, q3: median });
+
+  it('gives every median by key, or null when one of them was not measured', () => {
+    const summaries = { a: summary(1), b: summary(2.5), c: null };
+    expect(mediansOf(summaries, ['a', 'b'])).toEqual({ a: 1, b: 2.5 });
+    expect(mediansOf(summaries, ['a', 'c'])).toBeNull();
+    expect(mediansOf(summaries, ['a', 'missing'])).toBeNull();
   });
 });

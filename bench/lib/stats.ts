@@ -35,3 +35,22 @@ export function summarize(values: readonly number[]): Summary | null {
 }
 
 export const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+/**
+ * The rate at which batches (blocks) delivered items, per second: the items after the first batch ÷
+ * the time from the first batch to the last. Items that gathered before the first batch, and the wait
+ * for the last, do not dilute it. Null with fewer than two batches.
+ */
+export function deliveryRate(batches: readonly { at: number; count: number }[]): number | null {
+  if (batches.length < 2) return null;
+  const sorted = [...batches].sort((a, b) => a.at - b.at);
+  const span = (sorted.at(-1)!.at - sorted[0]!.at) / 1000;
+  return span > 0 ? sum(sorted.slice(1).map((batch) => batch.count)) / span : null;
+}
+
+/** The medians of `keys`, or null unless every one was measured. */
+export function mediansOf<K extends string>(summaries: Record<string, Summary | null>, keys: readonly K[]): Record<K, number> | null {
+  const values = keys.map((key) => summaries[key]?.median);
+  if (values.some((value) => value === undefined)) return null;
+  return Object.fromEntries(keys.map((key, i) => [key, values[i]!])) as Record<K, number>;
+}

@@ -189,6 +189,10 @@ export async function startOmniNode(options: EngineOptions): Promise<RunningChai
     '--no-mdns', '--no-telemetry', '--no-prometheus', '--no-hardware-benchmarks',
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A node outliving the process that started it (a crashed test, a script that threw) would hold its
+  // port and a core: it goes when this process exits, however it exits short of SIGKILL.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const log: string[] = [];
   const remember = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) log.push(line);
@@ -198,7 +202,12 @@ export async function startOmniNode(options: EngineOptions): Promise<RunningChai
   child.stderr.on('data', remember);
   const lastLines = () => log.join('\n');
   let closing = false;
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const exited = new Promise<number | null>((done) =>
+    child.once('exit', (code) => {
+      process.off('exit', killOnExit);
+      done(code);
+    }),
+  );
 
   const port = await new Promise<number>((resolvePort, reject) => {
     const timer = setTimeout(() => reject(new ChainStartError(`${BINARY} did not open its RPC port within ${START_TIMEOUT_MS / 1000} s:\n${lastLines()}`)), START_TIMEOUT_MS);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_LOCK_ALARM, AUTO_LOCK_KEY, AutoLock } from './autoLock';
+import type { UiRequestType } from '../shared/messages';
+import { AUTO_LOCK_ALARM, AUTO_LOCK_KEY, AutoLock, PERSON_USE } from './autoLock';
 import { memoryArea } from './storageArea';
 
 const MINUTE = 60_000;
@@ -89,5 +90,34 @@ describe('AutoLock (fake clock, in-memory storage.session)', () => {
     const autoLock = await AutoLock.restore(deps);
     expect(state.locks).toBe(0);
     expect(autoLock.deadline).toBeNull();
+  });
+
+  it('past the deadline, activity locks instead of extending (the alarm had not fired yet)', async () => {
+    const { state, alarms, session, deps } = setup({ stored: 1_000_000 + MINUTE });
+    const autoLock = await AutoLock.restore(deps);
+    state.now = 1_000_000 + MINUTE;
+    autoLock.touch();
+    await Promise.resolve();
+    expect(state.locks).toBe(1);
+    expect(autoLock.deadline).toBeNull();
+    expect(session.dump()).toEqual({});
+    expect(alarms.get(AUTO_LOCK_ALARM), 'not moved').toBe(1_000_000 + MINUTE);
+    autoLock.touch();
+    expect(state.locks, 'locked once').toBe(1);
+  });
+
+  it('only the person’s own requests move the deadline: not state reads, not the creator page’s automatic fee estimate', async () => {
+    const automatic: UiRequestType[] = ['state:get', 'creator:estimate-fee'];
+    expect(Object.entries(PERSON_USE).flatMap(([type, used]) => (used ? [] : [type]))).toEqual(automatic);
+    const { state, deps } = setup({ stored: 1_000_000 + 15 * MINUTE });
+    const autoLock = await AutoLock.restore(deps);
+    // An idle creator page reconnecting every minute re-sends its estimate: the deadline stays.
+    for (let minute = 1; minute <= 14; minute += 1) {
+      state.now = 1_000_000 + minute * MINUTE;
+      for (const type of automatic) autoLock.requestHandled(type);
+    }
+    expect(autoLock.deadline).toBe(1_000_000 + 15 * MINUTE);
+    autoLock.requestHandled('consent:decide');
+    expect(autoLock.deadline).toBe(state.now + 15 * MINUTE);
   });
 });

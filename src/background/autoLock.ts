@@ -1,3 +1,4 @@
+import type { UiRequestType } from '../shared/messages';
 import type { StorageArea } from './storageArea';
 
 export const AUTO_LOCK_ALARM = 'auto-lock';
@@ -10,6 +11,38 @@ export const AUTO_LOCK_KEY = 'autoLockAt';
 const SLACK_MS = 30_000;
 /** An alarm may fire this early. */
 const ALARM_EARLY_MS = 1000;
+
+/**
+ * Which requests are the person's own use of an extension page, and so keep the account unlocked: each a
+ * click or a form the person sent. Not: reading state (pages and tools poll it) and the creator page's fee
+ * estimate (sent by itself when the page opens or reconnects). Every request type is listed, so a new
+ * one must be placed here.
+ */
+export const PERSON_USE: Readonly<Record<UiRequestType, boolean>> = {
+  'state:get': false,
+  'keys:unlock': true,
+  'keys:lock': true,
+  'account:create': true,
+  'account:confirm-create': true,
+  'account:cancel-create': true,
+  'account:import-mnemonic': true,
+  'account:import-json': true,
+  'account:export-json': true,
+  'account:remove': true,
+  'settings:set': true,
+  'consent:decide': true,
+  'consent:forget': true,
+  'metering:pause': true,
+  'metering:resume': true,
+  'metering:retry': true,
+  'site:block': true,
+  'site:unblock': true,
+  'allow:add': true,
+  'allow:remove': true,
+  'subscription:buy': true,
+  'creator:estimate-fee': false,
+  'creator:submit': true,
+};
 
 export interface AutoLockDeps {
   session: StorageArea;
@@ -61,10 +94,18 @@ export class AutoLock {
     return this.#deadline;
   }
 
-  /** Activity that counts (a billed second, the person using a page): the deadline moves to `minutes` from now. `restart`: the setting changed. */
+  /**
+   * Activity that counts (a billed second, the person using a page): the deadline moves to `minutes` from
+   * now. `restart`: the setting changed. Once the deadline has passed nothing extends it: the account locks
+   * (the alarm may not have fired yet, or a busy worker may not have run it).
+   */
   touch(restart = false): void {
     const { alarms, session } = this.#deps;
     const minutes = this.#deps.minutes();
+    if (this.#deadline !== null && this.#deps.now() >= this.#deadline && this.#deps.unlocked()) {
+      void this.onAlarm();
+      return;
+    }
     if (!this.#deps.unlocked() || minutes === 0) {
       if (this.#deadline !== null) {
         void alarms.clear(AUTO_LOCK_ALARM);
@@ -78,6 +119,11 @@ export class AutoLock {
     this.#deadline = deadline;
     void session.set({ [AUTO_LOCK_KEY]: deadline });
     void alarms.create(AUTO_LOCK_ALARM, { when: deadline });
+  }
+
+  /** A page's request was handled: only the person's own use (`PERSON_USE`) moves the deadline. */
+  requestHandled(type: UiRequestType): void {
+    if (PERSON_USE[type]) this.touch();
   }
 
   /** The alarm fired: locks unless the deadline moved on since. Returns whether it locked. */

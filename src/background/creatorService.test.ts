@@ -81,7 +81,7 @@ describe('CreatorService (fake chain)', () => {
   test('invalid details are refused with a sentence and nothing is signed or estimated', async () => {
     const { chain, service } = setup();
     const bad: CreatorCall = { ...register, details: { ...register.details, title: 'é'.repeat(65), pricing: { ...register.details.pricing, baseRatePerMinute: '0' } } };
-    await expect(service.submit(bad)).rejects.toThrow('The title is longer than the chain allows (128 bytes). The rate per minute must be above 0.');
+    await expect(service.submit(bad)).rejects.toThrow('Title: at most 128 bytes (accented letters and emoji take more than one). Rate per minute: must be above 0.');
     await expect(service.estimateFee(bad)).rejects.toThrow('128 bytes');
     expect(chain.submitted).toEqual([]);
     expect(chain.estimated).toEqual([]);

@@ -1,5 +1,6 @@
 import type { ChainCallResult, CreatorCall } from '../shared/messages';
-import { pricingProblems, streamDetailsProblems, type StreamDetailsProblem } from '../shared/streamDetails';
+import { pricingProblems, streamDetailsProblems } from '../shared/streamDetails';
+import { problemText } from '../shared/streamDetailsText';
 import { callResult, pricingModelArg, type PalletCall, type PalletCallChain } from './palletCalls';
 import { t } from '../shared/i18n';
 
@@ -17,9 +18,6 @@ export interface CreatorServiceDeps {
   /** Hex public key of the unlocked account; null while locked or without an account. */
   signerKey(): string | null;
 }
-
-/** The sentence (in _locales) for each problem the chain would refuse. */
-const problemSentence = (problem: StreamDetailsProblem): string => t(`errorStream_${problem.replaceAll('-', '_')}`);
 
 /**
  * Signs the creator page's calls with the account's key (register a stream, start / stop it, change its
@@ -98,5 +96,5 @@ export class CreatorService {
 function checkDetails(call: CreatorCall): void {
   const problems =
     call.call === 'register' ? streamDetailsProblems(call.details) : call.call === 'set-pricing' ? pricingProblems(call.pricing) : [];
-  if (problems.length > 0) throw new Error(problems.map(problemSentence).join(' '));
+  if (problems.length > 0) throw new Error(problems.map(problemText).join(' '));
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { installFakeChromeI18n } from '../ui/testI18n';
 import { Keystore } from './keystore';
 import { memoryArea } from './storageArea';
 
@@ -17,6 +18,21 @@ const strings = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(strings) : [];
 
 describe('Keystore (fake storage)', { timeout: 60_000 }, () => {
+  afterEach(() => installFakeChromeI18n('en'));
+
+  it('an account given no name gets one in the browser’s language', async () => {
+    installFakeChromeI18n('hi');
+    const keystore = await open();
+    await keystore.importMnemonic('  ', MNEMONIC, PASSWORD);
+    expect(keystore.name).toBe('आयातित खाता');
+    installFakeChromeI18n('en');
+    const other = await open();
+    const created = other.create('', PASSWORD);
+    const words = created.mnemonic.split(' ');
+    await other.confirmCreate(created.confirmIndexes.map((index) => words[index]));
+    expect(other.name).toBe('My account');
+  });
+
   it('creates an account only after the chosen words are confirmed, and keeps it unlocked for the session', async () => {
     const local = memoryArea();
     const session = memoryArea();

@@ -120,7 +120,7 @@ export class Keystore {
     const picked = new Set<number>();
     while (picked.size < CONFIRM_WORD_COUNT) picked.add(this.#randomIndex(words.length));
     const confirmIndexes = [...picked].sort((a, b) => a - b);
-    this.#pending = { name: cleanName(name, 'My account'), password, mnemonic, confirmIndexes };
+    this.#pending = { name: cleanName(name, t('accountDefaultName')), password, mnemonic, confirmIndexes };
     return { address: this.#keyring.createFromUri(mnemonic).address, mnemonic, confirmIndexes };
   }
 
@@ -152,7 +152,7 @@ export class Keystore {
     const phrase = (pathStart === -1 ? suri : suri.slice(0, pathStart)).toLowerCase();
     if (!mnemonicValidate(phrase)) throw new Error(t('errorPhraseInvalid'));
     const path = pathStart === -1 ? '' : suri.slice(pathStart);
-    return this.#save(this.#keyring.createFromUri(`${phrase}${path}`, { name: cleanName(name, 'Imported account') }), password);
+    return this.#save(this.#keyring.createFromUri(`${phrase}${path}`, { name: cleanName(name, t('accountImportedName')) }), password);
   }
 
   async importJson(text: string, jsonPassword: string, password: string): Promise<string> {
@@ -161,7 +161,7 @@ export class Keystore {
     const json = parseBackup(text);
     let pair: KeyringPair;
     try {
-      pair = this.#keyring.createFromJson(json, { name: cleanName(String(json.meta?.name ?? ''), 'Imported account') });
+      pair = this.#keyring.createFromJson(json, { name: cleanName(String(json.meta?.name ?? ''), t('accountImportedName')) });
     } catch {
       throw new Error(t('errorNotBackup'));
     }

@@ -1,4 +1,5 @@
 import type { NotBillingCode, NotBillingReason } from '../shared/messages';
+import { isHash, isOrigin, isPlanck, isStreamId } from '../shared/validators';
 import { logDropped } from './dropLog';
 import { emptyLedger, type Ledger } from './spendLedger';
 
@@ -213,21 +214,9 @@ export function loadMeterDoc(stored: unknown, day: string): MeterDoc {
 // ---------- checks ----------
 
 const isObject = (value: unknown): value is Stored => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isPlanck = (value: unknown): value is string => typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isText = (value: unknown, max = 1024): value is string => typeof value === 'string' && value.length <= max;
-const isHash = (value: unknown): value is string => typeof value === 'string' && /^0x[0-9a-f]{64}$/.test(value);
-const isStreamId = (value: unknown): value is string => typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value);
-const isOrigin = (value: unknown): value is string => {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-  } catch {
-    return false;
-  }
-};
 const orNull =
   <T>(check: (value: unknown) => value is T) =>
   (value: unknown): value is T | null =>

@@ -192,10 +192,10 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     await h.engine.decideConsent(consent?.id ?? '', 'allow-once');
     await h.seconds(4);
     expect(h.tickedSeconds()).toBe(4);
-    expect(h.rules.get(SITE)).toBeUndefined();
+    expect([...h.allowed.keys()], 'allow once is not an "always allow"').toEqual([]);
   });
 
-  it('remembers "always allow" as a site rule and "decline" as not billed', async () => {
+  it('"always allow" is recorded for this creator on this site only (another site asks again); "decline" bills nothing', async () => {
     const h = harness();
     await h.second();
     await h.engine.decideConsent(h.consent()?.id ?? '', 'allow-always');

@@ -244,14 +244,23 @@ export class MeteringEngine {
     this.#deps.onChange();
   }
 
-  /** Clears a stop (after a top-up, a raised budget…) and a decline, so metering may start again. */
+  /** Forgets a decline of this stream on this top-level site only (on the connected network), so it asks again there. */
+  async forgetDecline(site: string, streamId: string): Promise<void> {
+    const genesis = this.#genesis(this.#deps.context());
+    const key = genesis === null ? null : consentKey(genesis, site, streamId);
+    if (key === null || this.#doc.consents[key]?.decision !== 'declined') return;
+    delete this.#doc.consents[key];
+    this.#journal.touch();
+    await this.#journal.persist();
+    this.#deps.onChange();
+  }
+
+  /** Clears a stop (after a top-up, a raised budget…), so metering may start again. Declines stay (`forgetDecline`). */
   async retry(streamId: string): Promise<void> {
     const genesis = this.#genesis(this.#deps.context());
     if (genesis) {
       const session = this.#doc.sessions[sessionKey(genesis, streamId)];
       if (session) session.stop = null;
-      for (const [key, consent] of Object.entries(this.#doc.consents))
-        if (key.startsWith(`${genesis} `) && key.endsWith(` ${streamId}`) && consent.decision === 'declined') delete this.#doc.consents[key];
       this.#lookups.forget(genesis, streamId);
       this.#settlement.retry(sessionKey(genesis, streamId));
     }

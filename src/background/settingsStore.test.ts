@@ -94,4 +94,20 @@ describe('SettingsStore (in-memory storage fake)', () => {
     await store.applyFirstRunBudget(12);
     expect(store.budgets.perDay).toBeNull();
   });
+
+  it('two changes at once both last (the first-run budget too): each read-modify-write waits for the one before', async () => {
+    const area = memoryArea();
+    const store = await SettingsStore.load(area);
+    await Promise.all([store.update({ autoLockMinutes: 5 }), store.applyFirstRunBudget(12), store.update({ budgets: { perSession: '7' } })]);
+    const expected = { ...DEFAULT_SETTINGS, autoLockMinutes: 5, budgets: { perSession: '7', perDay: '10000000000000', global: null } };
+    expect(store.settings).toEqual(expected);
+    expect((await SettingsStore.load(area)).settings).toEqual(expected);
+  });
+
+  it('a refused change does not stop the ones after it', async () => {
+    const store = await SettingsStore.load(memoryArea());
+    const results = await Promise.allSettled([store.update({ endpoint: 'ws://far.example' }), store.update({ autoLockMinutes: 9 })]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled']);
+    expect(store.settings.autoLockMinutes).toBe(9);
+  });
 });

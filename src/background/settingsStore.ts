@@ -3,6 +3,7 @@ import { DEFAULT_ENDPOINT } from './chainClient';
 import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
 import { t } from '../shared/i18n';
+import { isPlanckOrNull } from '../shared/validators';
 
 const SETTINGS_KEY = 'settings';
 /** Present from the first start until the default daily budget was set (or the person chose budgets). */
@@ -10,7 +11,6 @@ const FIRST_RUN_BUDGET_KEY = 'firstRunBudget';
 const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 /** A new viewer's daily cap, in whole tokens of the chain (changeable in the options). */
 export const DEFAULT_DAY_BUDGET_TOKENS = 10n;
-const PLANCK = /^(0|[1-9]\d{0,38})$/;
 
 export type SettingsPatch = Extract<UiRequest, { type: 'settings:set' }>['settings'];
 
@@ -40,8 +40,6 @@ export function checkEndpoint(endpoint: string): string {
     throw new Error(t('errorEndpointUnencrypted', `wss://${url.host}${url.pathname === '/' ? '' : url.pathname}`));
   return trimmed;
 }
-
-const isPlanckOrNull = (value: unknown): value is string | null => value === null || (typeof value === 'string' && PLANCK.test(value));
 
 /** Stored settings, each field checked as a request would be; a bad field falls back to its default and is logged. */
 function validSettings(stored: unknown): Settings {
@@ -84,6 +82,8 @@ export class SettingsStore {
   readonly #area: StorageArea;
   #settings: Settings;
   #firstRunBudget: boolean;
+  /** The last write: each read-modify-write starts after it, so two at once cannot lose one another's change. */
+  #writing: Promise<unknown> = Promise.resolve();
 
   private constructor(area: StorageArea, settings: Settings, firstRunBudget: boolean) {
     this.#area = area;
@@ -103,7 +103,11 @@ export class SettingsStore {
    * On the first connection after installing, once the token's decimals are known: a daily cap of
    * `DEFAULT_DAY_BUDGET_TOKENS`, unless the person set budgets first. Runs once.
    */
-  async applyFirstRunBudget(tokenDecimals: number): Promise<void> {
+  applyFirstRunBudget(tokenDecimals: number): Promise<void> {
+    return this.#serialized(() => this.#applyFirstRunBudget(tokenDecimals));
+  }
+
+  async #applyFirstRunBudget(tokenDecimals: number): Promise<void> {
     if (!this.#firstRunBudget) return;
     this.#firstRunBudget = false;
     const perDay = (DEFAULT_DAY_BUDGET_TOKENS * 10n ** BigInt(tokenDecimals)).toString();
@@ -121,7 +125,18 @@ export class SettingsStore {
     return this.#settings.budgets;
   }
 
-  async update(patch: SettingsPatch): Promise<Settings> {
+  /** Applies `patch` to the settings as they are once the writes before it are done. */
+  update(patch: SettingsPatch): Promise<Settings> {
+    return this.#serialized(() => this.#update(patch));
+  }
+
+  #serialized<T>(write: () => Promise<T>): Promise<T> {
+    const done = this.#writing.then(write);
+    this.#writing = done.catch(() => undefined);
+    return done;
+  }
+
+  async #update(patch: SettingsPatch): Promise<Settings> {
     const next: Settings = { ...this.#settings, budgets: { ...this.#settings.budgets, ...(patch.budgets ?? {}) } };
     if (patch.endpoint !== undefined) next.endpoint = checkEndpoint(patch.endpoint);
     if (patch.autoLockMinutes !== undefined) {

@@ -65,4 +65,25 @@ describe('SitePermissions (in-memory storage fake)', () => {
     expect(permissions.alwaysAllowed()).toEqual([entry()]);
     expect(warn).toHaveBeenCalledTimes(7);
   });
+
+  it('two changes at once both last: each read-modify-write waits for the one before', async () => {
+    const area = memoryArea();
+    const permissions = await SitePermissions.load(area);
+    await Promise.all([
+      permissions.allow(entry()),
+      permissions.allow(entry({ site: 'https://other.example', creatorPublicKey: EVE_KEY })),
+      permissions.setBlocked('https://a.example', true),
+      permissions.setBlocked('https://b.example', true),
+    ]);
+    const restarted = await SitePermissions.load(area);
+    expect(restarted.alwaysAllowed().map((allowed) => allowed.site)).toEqual(['https://news.example', 'https://other.example']);
+    expect(restarted.blockedSites()).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('a refused change does not stop the ones after it', async () => {
+    const permissions = await SitePermissions.load(memoryArea());
+    const results = await Promise.allSettled([permissions.setBlocked('not a site', true), permissions.setBlocked('https://a.example', true)]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled']);
+    expect(permissions.blockedSites()).toEqual(['https://a.example']);
+  });
 });

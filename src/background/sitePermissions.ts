@@ -2,6 +2,7 @@ import type { AlwaysAllowEntry } from '../shared/messages';
 import { logDropped } from './dropLog';
 import type { StorageArea } from './storageArea';
 import { t } from '../shared/i18n';
+import { isHash, isOrigin, isPlanck } from '../shared/validators';
 
 const BLOCKED_KEY = 'blockedSites';
 const ALWAYS_ALLOW_KEY = 'alwaysAllow';
@@ -21,14 +22,6 @@ export function normaliseSite(site: string): string {
   return url.origin;
 }
 
-const isOrigin = (value: unknown): value is string => {
-  try {
-    return typeof value === 'string' && normaliseSite(value) === value;
-  } catch {
-    return false;
-  }
-};
-const isHash = (value: unknown): value is string => typeof value === 'string' && /^0x[0-9a-f]{64}$/.test(value);
 
 function isEntry(value: unknown): value is AlwaysAllowEntry {
   if (typeof value !== 'object' || value === null) return false;
@@ -38,8 +31,7 @@ function isEntry(value: unknown): value is AlwaysAllowEntry {
     typeof entry.creator === 'string' &&
     entry.creator.length <= 64 &&
     isHash(entry.creatorPublicKey) &&
-    typeof entry.maxRatePerMinute === 'string' &&
-    /^(0|[1-9]\d{0,38})$/.test(entry.maxRatePerMinute) &&
+    isPlanck(entry.maxRatePerMinute) &&
     isHash(entry.genesisHash)
   );
 }
@@ -56,6 +48,8 @@ export class SitePermissions {
   readonly #area: StorageArea;
   #blocked: Set<string>;
   #allowed: Map<string, AlwaysAllowEntry>;
+  /** The last write: each read-modify-write starts after it, so two at once cannot lose one another's change. */
+  #writing: Promise<unknown> = Promise.resolve();
 
   private constructor(area: StorageArea, blocked: Set<string>, allowed: Map<string, AlwaysAllowEntry>) {
     this.#area = area;
@@ -95,12 +89,14 @@ export class SitePermissions {
 
   async setBlocked(site: string, blocked: boolean): Promise<void> {
     const origin = normaliseSite(site);
-    const next = new Set(this.#blocked);
-    if (blocked) next.add(origin);
-    else next.delete(origin);
-    await this.#area.set({ [BLOCKED_KEY]: [...next] });
-    await this.#area.remove([LEGACY_RULES_KEY]);
-    this.#blocked = next;
+    await this.#serialized(async () => {
+      const next = new Set(this.#blocked);
+      if (blocked) next.add(origin);
+      else next.delete(origin);
+      await this.#area.set({ [BLOCKED_KEY]: [...next] });
+      await this.#area.remove([LEGACY_RULES_KEY]);
+      this.#blocked = next;
+    });
   }
 
   /** The rate cap of an "always allow" of this creator on this top-level site and network, or null. */
@@ -116,22 +112,33 @@ export class SitePermissions {
   /** Adds an entry, or replaces the one of the same creator, site and network (its rate is the new cap). */
   async allow(entry: AlwaysAllowEntry): Promise<void> {
     const site = normaliseSite(entry.site);
-    const next = new Map(this.#allowed);
-    const added = { ...entry, site };
-    next.set(entryKey(added), added);
-    if (next.size > MAX_ENTRIES) throw new Error(t('errorAlwaysAllowFull', String(MAX_ENTRIES)));
-    await this.#save(next);
+    await this.#serialized(async () => {
+      const next = new Map(this.#allowed);
+      const added = { ...entry, site };
+      next.set(entryKey(added), added);
+      if (next.size > MAX_ENTRIES) throw new Error(t('errorAlwaysAllowFull', String(MAX_ENTRIES)));
+      await this.#save(next);
+    });
   }
 
-  async removeAllowed(genesisHash: string, site: string, creatorPublicKey: string): Promise<void> {
-    const next = new Map(this.#allowed);
-    next.delete(entryKey({ genesisHash, site, creatorPublicKey }));
-    await this.#save(next);
+  removeAllowed(genesisHash: string, site: string, creatorPublicKey: string): Promise<void> {
+    return this.#serialized(async () => {
+      const next = new Map(this.#allowed);
+      next.delete(entryKey({ genesisHash, site, creatorPublicKey }));
+      await this.#save(next);
+    });
   }
 
   async #save(next: Map<string, AlwaysAllowEntry>): Promise<void> {
     await this.#area.set({ [ALWAYS_ALLOW_KEY]: [...next.values()] });
     this.#allowed = next;
+  }
+
+  /** Runs one read-modify-write after the ones before it. */
+  #serialized(write: () => Promise<void>): Promise<void> {
+    const done = this.#writing.then(write);
+    this.#writing = done.catch(() => undefined);
+    return done;
   }
 }
 

@@ -39,7 +39,7 @@ describe('spend ledger', () => {
     ]);
   });
 
-  it('shows the last 30 days and keeps 90', () => {
+  it('keeps the last 90 days with spend, and shows them all (the chart draws 30, the CSV has every one)', () => {
     const ledger = emptyLedger('d');
     for (let day = 1; day <= 100; day += 1) {
       rollDay(ledger, `2025-${String(Math.ceil(day / 28)).padStart(2, '0')}-${String(((day - 1) % 28) + 1).padStart(2, '0')}`);
@@ -47,7 +47,8 @@ describe('spend ledger', () => {
     }
     expect(Object.keys(ledger.days ?? {})).toHaveLength(90);
     const days = spendView(ledger).days;
-    expect(days).toHaveLength(30);
+    expect(days).toHaveLength(90);
+    expect(days[0]?.day).toBe('2025-01-11');
     expect(days.at(-1)?.day).toBe('2025-04-16');
   });
 

@@ -27,9 +27,8 @@ export interface Payee {
 
 const RECENT_SITES = 20;
 const CREATORS_KEPT = 100;
-const DAYS_KEPT = 90;
-/** Days in `SpendState.days`: the popup's chart shows the last 30. */
-export const DAYS_SHOWN = 30;
+/** Days kept, all of them in `SpendState.days` (the popup's chart draws the last 30; its CSV has them all). */
+export const DAYS_KEPT = 90;
 
 const zero = (): LedgerTotals => ({ amount: '0', fees: '0', seconds: 0 });
 
@@ -84,7 +83,6 @@ export function recordSpend(ledger: Ledger, payee: Payee, amount: bigint, fees: 
 export function spendView(ledger: Ledger): SpendState {
   const days: DaySpend[] = Object.entries(ledger.days ?? {})
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .slice(-DAYS_SHOWN)
     .map(([day, totals]) => ({ day, ...totals }));
   const creators: CreatorSpend[] = Object.entries(ledger.creators ?? {})
     .map(([creator, entry]) => ({ creator, ...entry }))

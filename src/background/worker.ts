@@ -167,8 +167,7 @@ export class Worker {
     if (!request) return { ok: false, error: t('errorBadRequest') };
     try {
       const data = await this.#handleRequest(request);
-      // The person used an extension page (reading state alone is not use: pages and tools poll it).
-      if (request.type !== 'state:get') this.#autoLock.touch();
+      this.#autoLock.requestHandled(request.type);
       return { ok: true, data };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -252,6 +251,10 @@ export class Worker {
         await this.#engine.decideConsent(request.id, request.decision);
         this.#ticker.ensureRunning();
         return null;
+      case 'consent:forget':
+        await this.#engine.forgetDecline(normaliseSite(request.site), request.streamId);
+        this.#ticker.ensureRunning();
+        return null;
       case 'metering:pause':
         await this.#engine.setPaused(true);
         return null;
@@ -309,9 +312,9 @@ export class Worker {
   /** "Always allow" typed in the options: the creator's address is checked here, the network is the connected one. */
   async #allowCreator(site: string, creator: string, maxRatePerMinute: string): Promise<void> {
     const genesisHash = this.#chain.network.genesisHash;
-    if (genesisHash === null) throw new Error('Connect to the chain first: an "always allow" is made for the connected network.');
+    if (genesisHash === null) throw new Error(t('errorAllowNeedsChain'));
     const creatorPublicKey = publicKeyOf(creator);
-    if (creatorPublicKey === null) throw new Error(`"${creator}" is not a valid address.`);
+    if (creatorPublicKey === null) throw new Error(t('errorNotAnAddress', creator));
     await this.#permissions.allow({ site: normaliseSite(site), creator, creatorPublicKey, maxRatePerMinute, genesisHash });
   }
 
@@ -406,7 +409,7 @@ export class Worker {
         },
         allowAlways: async (site, stream, ratePerMinute) => {
           const genesisHash = this.#chain.network.genesisHash;
-          if (genesisHash === null) throw new Error('Not connected to the chain: allow this stream once instead.');
+          if (genesisHash === null) throw new Error(t('errorAllowOnceInstead'));
           await this.#permissions.allow({ site, creator: stream.creator, creatorPublicKey: stream.creatorPublicKey, maxRatePerMinute: ratePerMinute, genesisHash });
         },
         askTopFrame: (tabId) => this.#platform.askTopFrame(tabId),

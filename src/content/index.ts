@@ -17,6 +17,7 @@ const { detector, reporter, watcher } = createFrameMeter({
   clearInterval: (id) => window.clearInterval(id),
   hasBeenActivated: () => navigator.userActivation?.hasBeenActive === true,
   getComputedStyle: (element, pseudo) => window.getComputedStyle(element, pseudo),
+  shadowRootOf,
   send: (message) => {
     try {
       chrome.runtime.sendMessage(message).catch(shutDownIfOrphaned);
@@ -25,6 +26,13 @@ const { detector, reporter, watcher } = createFrameMeter({
     }
   },
 });
+
+/** An element's shadow root, closed ones too: Chromium's `chrome.dom`, Firefox's `openOrClosedShadowRoot`. */
+function shadowRootOf(element: Element): ShadowRoot | null {
+  if (!(element instanceof HTMLElement)) return element.shadowRoot;
+  if (typeof chrome.dom?.openOrClosedShadowRoot === 'function') return chrome.dom.openOrClosedShadowRoot(element);
+  return (element as HTMLElement & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot ?? element.shadowRoot;
+}
 
 function onWorkerMessage(message: WorkerToContentMessage, sender: chrome.runtime.MessageSender): void {
   if (sender.id !== chrome.runtime.id || message?.type !== 'frame:resend') return;

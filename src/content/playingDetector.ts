@@ -1,4 +1,4 @@
-import { rendersVisibly, uncovered, type SightEnvironment } from './documentSight';
+import { playerChain, rendersVisibly, showsPicture, uncoveredOutside, uncoveredWithin, type SightEnvironment } from './documentSight';
 
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
@@ -25,6 +25,12 @@ export const INTERSECTION_OPTIONS: IntersectionObserverInit & { trackVisibility:
   delay: 100,
   threshold: [0, 0.25, 0.5, 0.75, 1],
 };
+
+/**
+ * How long a look at a video's styles and its player's box is reused: the state is read on every DOM
+ * change, and a look walks the player's elements (each IntersectionObserver entry starts a new look).
+ */
+export const SIGHT_REUSE_MS = 250;
 
 /** Events after which currentTime must be seen moving again before the element counts as playing. */
 const INTERRUPTING_EVENTS = ['pause', 'ended', 'waiting', 'seeking', 'seeked', 'emptied'];
@@ -58,18 +64,23 @@ interface TrackedMedia {
  * Decides whether the frame really plays media a person can perceive: a `<video>` or `<audio>` (light DOM
  * or open shadow roots) that is not paused, ended, seeking or waiting for data, whose currentTime advanced
  * since the previous sample, in a visible document. A video must also be seen over at least
- * MIN_VISIBLE_LONG_SIDE × MIN_VISIBLE_SHORT_SIDE on screen: IntersectionObserver v2 finds it visible (not
- * covered, transparent or filtered), or — where v2 says no only because something of its own document
- * overlaps it, such as the player's controls, or where the browser has no v2 — the frame itself is
- * visible in its parent page (v2 on the frame's root) and its own document shows the video
- * (src/content/documentSight.ts). An audio element must be audible (not muted, volume above 0). Whether
- * the person interacted with the page is the reporter's business.
+ * MIN_VISIBLE_LONG_SIDE × MIN_VISIBLE_SHORT_SIDE on screen, its picture not masked, clipped or moved out of
+ * its box, and either IntersectionObserver v2 finds it visible (not covered, transparent or filtered), or —
+ * where v2 says no, as it does for a player's own controls over the video, or where the browser has no v2 —
+ * the frame's own look finds it shown: the frame itself visible in its parent page (v2 on the frame's
+ * root), the video unfaded, and nothing painted over it inside its player's box, the smallest ancestor v2
+ * finds visible (src/content/documentSight.ts). An audio element must be audible (not muted, volume
+ * above 0). Whether the person interacted with the page is the reporter's business.
  */
 export class PlayingDetector {
   private readonly media = new Map<HTMLMediaElement, TrackedMedia>();
   private readonly intersection: IntersectionObserver;
   /** v2's verdict on the frame's own root: false when a parent page covers or fades this frame. */
   private frameVisible: boolean | undefined;
+  /** v2's verdict on the ancestors of playing videos that may be their player's box (`playerChain`). */
+  private readonly boxes = new Map<Element, boolean | undefined>();
+  /** The last look at each video (`look`), reused for SIGHT_REUSE_MS. */
+  private readonly sight = new Map<HTMLMediaElement, { at: number; seen: boolean }>();
 
   constructor(
     private readonly environment: PlayingDetectorEnvironment,
@@ -77,8 +88,13 @@ export class PlayingDetector {
   ) {
     this.intersection = environment.createIntersectionObserver((entries) => {
       for (const entry of entries) {
+        const isVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible;
         if (entry.target === environment.document.documentElement) {
-          this.frameVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible;
+          this.frameVisible = isVisible;
+          continue;
+        }
+        if (this.boxes.has(entry.target)) {
+          this.boxes.set(entry.target, isVisible);
           continue;
         }
         const tracked = this.media.get(entry.target as HTMLMediaElement);
@@ -86,8 +102,9 @@ export class PlayingDetector {
         tracked.intersecting = entry.isIntersecting;
         tracked.visibleWidth = entry.intersectionRect?.width ?? 0;
         tracked.visibleHeight = entry.intersectionRect?.height ?? 0;
-        tracked.isVisible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible;
+        tracked.isVisible = isVisible;
       }
+      this.sight.clear();
       this.onChange();
     }, INTERSECTION_OPTIONS);
     const root = environment.document.documentElement;
@@ -140,6 +157,7 @@ export class PlayingDetector {
         this.intersection.observe(element);
       }
     }
+    this.followBoxes();
     return startedForMs;
   }
 
@@ -164,6 +182,27 @@ export class PlayingDetector {
   dispose(): void {
     for (const element of [...this.media.keys()]) this.untrack(element);
     this.intersection.disconnect();
+    this.boxes.clear();
+  }
+
+  /** Observes (v2) the possible player boxes of the unpaused videos, and no others. */
+  private followBoxes(): void {
+    const root = this.environment.document.documentElement;
+    const wanted = new Set<Element>();
+    for (const element of this.media.keys()) {
+      if (element.localName !== 'video' || element.paused || !element.isConnected) continue;
+      for (const box of playerChain(element)) if (box !== root) wanted.add(box);
+    }
+    for (const box of this.boxes.keys()) {
+      if (wanted.has(box)) continue;
+      this.boxes.delete(box);
+      this.intersection.unobserve(box);
+    }
+    for (const box of wanted) {
+      if (this.boxes.has(box)) continue;
+      this.boxes.set(box, undefined);
+      this.intersection.observe(box);
+    }
   }
 
   private isElementPlaying(element: HTMLMediaElement, tracked: TrackedMedia): boolean {
@@ -182,8 +221,30 @@ export class PlayingDetector {
     const longSide = Math.max(tracked.visibleWidth, tracked.visibleHeight);
     const shortSide = Math.min(tracked.visibleWidth, tracked.visibleHeight);
     if (!tracked.intersecting || longSide < MIN_VISIBLE_LONG_SIDE || shortSide < MIN_VISIBLE_SHORT_SIDE) return false;
+    const now = this.environment.now();
+    const last = this.sight.get(element);
+    if (last && now - last.at < SIGHT_REUSE_MS) return last.seen;
+    const seen = this.look(element, tracked);
+    this.sight.set(element, { at: now, seen });
+    return seen;
+  }
+
+  /** Whether the video, on screen and large enough, shows its picture to the person (see the class comment). */
+  private look(element: HTMLMediaElement, tracked: TrackedMedia): boolean {
+    const environment = this.environment;
+    if (!showsPicture(element, environment)) return false;
     if (tracked.isVisible === true) return true;
-    return this.frameVisible !== false && rendersVisibly(element, this.environment) && uncovered(element, this.visibleBox(element), this.environment);
+    if (this.frameVisible === false || !rendersVisibly(element, environment)) return false;
+    const chain = playerChain(element);
+    const visible = this.visibleBox(element);
+    if (tracked.isVisible === false) {
+      const root = environment.document.documentElement;
+      const box = chain.find((candidate) => (candidate === root ? this.frameVisible : this.boxes.get(candidate)) === true);
+      return box !== undefined && uncoveredWithin(element, box, visible, environment);
+    }
+    // No v2 in this browser: the largest box is looked at, and the rest of the document hit-tested.
+    const box = chain.at(-1) ?? null;
+    return (box === null || uncoveredWithin(element, box, visible, environment)) && uncoveredOutside(element, box, visible, environment);
   }
 
   /** The part of the element inside its document's viewport, in that viewport's coordinates. */
@@ -217,6 +278,7 @@ export class PlayingDetector {
     for (const type of MEDIA_EVENTS) element.removeEventListener(type, this.handleMediaEvent);
     this.intersection.unobserve(element);
     this.media.delete(element);
+    this.sight.delete(element);
   }
 
   private readonly handleMediaEvent = (event: Event): void => {
@@ -227,6 +289,7 @@ export class PlayingDetector {
       tracked.lastTime = element.currentTime;
       tracked.lastReadAt = this.environment.now();
     }
+    if (event.type === 'play') this.followBoxes();
     this.onChange();
   };
 }

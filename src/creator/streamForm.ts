@@ -1,16 +1,13 @@
 import {
-  MAX_CATEGORY_BYTES,
-  MAX_DESCRIPTION_BYTES,
-  MAX_TITLE_BYTES,
   PROBLEM_FIELD,
   pricingProblems,
   textProblems,
-  utf8Length,
   type DetailsField,
   type PricingInput,
   type StreamDetailsInput,
   type StreamDetailsProblem,
 } from '../shared/streamDetails';
+import { FIELD_LABEL, problemText } from '../shared/streamDetailsText';
 import { amountProblem, parseAmount, planckToInput } from '../ui/format';
 import { t } from '../ui/i18n';
 
@@ -43,31 +40,6 @@ export const EMPTY_STREAM_TEXTS: StreamTexts = {
   offerSubscription: false,
   subscriptionPrice: '',
 };
-
-const FIELD_LABEL: Record<DetailsField, string> = {
-  title: 'creatorTitleLabel',
-  description: 'creatorDescriptionLabel',
-  category: 'creatorCategoryLabel',
-  baseRatePerMinute: 'creatorRateLabel',
-  premiumRatePerMinute: 'creatorPremiumLabel',
-  subscriptionPrice: 'creatorSubscriptionPriceLabel',
-};
-
-const PROBLEM_TEXT: Record<StreamDetailsProblem, () => string> = {
-  'title-empty': () => t('creatorTitleEmpty'),
-  'title-too-long': () => t('creatorTextTooLong', t(FIELD_LABEL.title), String(MAX_TITLE_BYTES)),
-  'description-too-long': () => t('creatorTextTooLong', t(FIELD_LABEL.description), String(MAX_DESCRIPTION_BYTES)),
-  'category-too-long': () => t('creatorTextTooLong', t(FIELD_LABEL.category), String(MAX_CATEGORY_BYTES)),
-  'rate-zero': () => t('creatorAmountZero', t(FIELD_LABEL.baseRatePerMinute)),
-  'premium-zero': () => t('creatorAmountZero', t(FIELD_LABEL.premiumRatePerMinute)),
-  'subscription-price-zero': () => t('creatorAmountZero', t(FIELD_LABEL.subscriptionPrice)),
-};
-
-/** The sentence for a problem the chain would refuse. */
-export const problemText = (problem: StreamDetailsProblem): string => PROBLEM_TEXT[problem]();
-
-/** "12 / 128 bytes" helper for text fields. */
-export const bytesUsed = (text: string): number => utf8Length(text);
 
 function readAmount(text: string, field: DetailsField, decimals: number, required: boolean, errors: FieldErrors): string | null {
   const parsed = parseAmount(text, decimals);

@@ -160,9 +160,9 @@ describe('Options (fake worker)', () => {
     const worker = new FakeWorker();
     await renderOptions(worker);
     await act(() => worker.push(uiState({ blockedSites: ['https://old.example'] })));
-    expect(byTestId('site-rule-row')?.dataset.site).toBe('https://old.example');
-    await type('site-rule-input', 'example.com/watch?v=1');
-    await click('site-rule-block');
+    expect(byTestId('blocked-site-row')?.dataset.site).toBe('https://old.example');
+    await type('blocked-site-input', 'example.com/watch?v=1');
+    await click('blocked-site-add');
     expect(worker.requests).toEqual<UiRequest[]>([{ type: 'site:block', site: 'https://example.com' }]);
   });
 

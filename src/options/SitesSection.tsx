@@ -34,32 +34,32 @@ function BlockedSites({ blocked }: { blocked: string[] }) {
     <>
       <h3>{t('blockedSitesHeading')}</h3>
       {blocked.length === 0 ? (
-        <p class="muted" data-testid="site-rules-empty">
+        <p class="muted" data-testid="blocked-sites-empty">
           {t('sitesEmpty')}
         </p>
       ) : (
-        <ul class="sites" data-testid="site-rules">
+        <ul class="sites" data-testid="blocked-sites">
           {blocked.map((site) => (
-            <li key={site} class="row" data-testid="site-rule-row" data-site={site} data-rule="block">
+            <li key={site} class="row" data-testid="blocked-site-row" data-site={site}>
               <span>{site}</span>
-              <button type="button" data-testid="site-rule-remove" disabled={unblock.busy} onClick={() => unblock.run({ type: 'site:unblock', site })}>
-                {t('siteRemoveRule')}
+              <button type="button" data-testid="blocked-site-remove" disabled={unblock.busy} onClick={() => unblock.run({ type: 'site:unblock', site })}>
+                {t('siteRemove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form data-testid="site-rule-form" onSubmit={(event) => event.preventDefault()}>
+      <form data-testid="blocked-site-form" onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('siteInputLabel')}
-          <input data-testid="site-rule-input" placeholder="https://example.com" value={text} onInput={(event) => setText(event.currentTarget.value)} />
+          <input data-testid="blocked-site-input" placeholder="https://example.com" value={text} onInput={(event) => setText(event.currentTarget.value)} />
         </label>
         <div class="actions">
-          <button type="button" data-testid="site-rule-block" disabled={block.busy || text.trim() === ''} onClick={add}>
+          <button type="button" data-testid="blocked-site-add" disabled={block.busy || text.trim() === ''} onClick={add}>
             {t('siteBlock')}
           </button>
         </div>
-        <ErrorText error={invalid ? t('siteInvalid') : (block.error ?? unblock.error)} testId="site-rule-error" />
+        <ErrorText error={invalid ? t('siteInvalid') : (block.error ?? unblock.error)} testId="blocked-site-error" />
       </form>
     </>
   );
@@ -106,7 +106,7 @@ function AlwaysAllowed({ allowed, network }: { allowed: AlwaysAllowEntry[]; netw
                 disabled={remove.busy}
                 onClick={() => remove.run({ type: 'allow:remove', site: entry.site, creatorPublicKey: entry.creatorPublicKey, genesisHash: entry.genesisHash })}
               >
-                {t('siteRemoveRule')}
+                {t('siteRemove')}
               </button>
             </li>
           ))}

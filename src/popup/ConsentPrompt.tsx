@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Budgets, ConsentDecision, ConsentRequestView, NetworkState, SpendState, SubscriptionView } from '../shared/messages';
 import { Address, Amount, ErrorText } from '../ui/components';
 import { formatRatePerHour, formatRatePerMinute } from '../ui/format';
@@ -11,10 +11,17 @@ import { SubscriptionOffer } from './SubscriptionOffer';
 const BUDGET_LABEL = { perDay: 'consentBudgetLeftDay', global: 'consentBudgetLeftTotal', perSession: 'consentBudgetLeftSession' } as const;
 
 /**
+ * The answer buttons stay disabled this long after a request is shown, so a page cannot swap the request
+ * under a click the person already aimed at the one before. Render the prompt with `key={consent.id}`: a
+ * new request is a new prompt (waiting again, no busy state or error carried over).
+ */
+export const CONSENT_ARM_MS = 800;
+
+/**
  * A stream plays in a tab and waits for the person's answer: which site they are on (and, for an embed,
  * whose player it shows), the stream's on-chain title and creator (marked when the page's tag names that
  * creator too), the rate per minute and per hour, and what is left of the budget. The answer goes to this
- * request only. Focus moves into the dialog when a new request appears.
+ * request only. Focus moves into the dialog when a new request appears; its buttons wait CONSENT_ARM_MS.
  */
 export function ConsentPrompt({
   consent,
@@ -35,7 +42,13 @@ export function ConsentPrompt({
 }) {
   const decide = useAction<'consent:decide'>();
   const dialog = useRef<HTMLElement>(null);
-  useEffect(() => dialog.current?.focus(), [consent.id]);
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    dialog.current?.focus();
+    const timer = setTimeout(() => setArmed(true), CONSENT_ARM_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const disabled = !armed || decide.busy;
   const answer = (decision: ConsentDecision) => decide.run({ type: 'consent:decide', id: consent.id, decision });
   const token = tokenOf(network);
   const { stream } = consent;
@@ -52,6 +65,7 @@ export function ConsentPrompt({
       data-testid="consent-prompt"
       data-consent-id={consent.id}
       data-tab-id={consent.tabId}
+      data-armed={String(armed)}
     >
       <h2 id="consent-heading">{t('consentHeading')}</h2>
       <p id="consent-summary" data-testid="consent-summary">
@@ -67,6 +81,7 @@ export function ConsentPrompt({
         {consent.creatorVerified && (
           <span class="verified" data-testid="consent-verified" title={t('consentVerifiedHelp')}>
             ✓ {t('consentVerified')}
+            <span class="visually-hidden"> ({t('consentVerifiedHelp')})</span>
           </span>
         )}
       </p>
@@ -105,18 +120,18 @@ export function ConsentPrompt({
         )}
       </div>
       <div class="actions">
-        <button type="button" class="primary" data-testid="consent-allow-once" disabled={decide.busy} onClick={() => answer('allow-once')}>
+        <button type="button" class="primary" data-testid="consent-allow-once" disabled={disabled} onClick={() => answer('allow-once')}>
           {t('consentAllowOnce')}
         </button>
-        <button type="button" data-testid="consent-allow-always" disabled={decide.busy} onClick={() => answer('allow-always')}>
+        <button type="button" data-testid="consent-allow-always" disabled={disabled} onClick={() => answer('allow-always')}>
           {t('consentAllowAlways', hostOf(consent.site))}
         </button>
-        <button type="button" data-testid="consent-decline" disabled={decide.busy} onClick={() => answer('decline')}>
+        <button type="button" data-testid="consent-decline" disabled={disabled} onClick={() => answer('decline')}>
           {t('consentDecline')}
         </button>
       </div>
       <ErrorText error={decide.error} testId="consent-error" />
-      <SubscriptionOffer subscription={subscription} token={token} consentId={consent.id} prefix="consent" />
+      <SubscriptionOffer subscription={subscription} token={token} consentId={consent.id} prefix="consent" disabled={!armed} />
     </section>
   );
 }

@@ -3,10 +3,11 @@ import { render } from 'preact';
 import { installFakeChromeI18n } from '../ui/testI18n';
 import { usePageContainer } from '../ui/testPage';
 import { act } from 'preact/test-utils';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { ConsentRequestView, TabView, UiRequest } from '../shared/messages';
 import { ALICE, BOB, FakeWorker, meteringSession, uiState } from '../ui/testState';
 import { WorkerContext } from '../ui/useWorker';
+import { CONSENT_ARM_MS } from './ConsentPrompt';
 import { Popup } from './Popup';
 
 const container = usePageContainer();
@@ -27,6 +28,17 @@ async function type(input: HTMLElement, value: string): Promise<void> {
   await act(() => {
     (input as HTMLInputElement).value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Consent tests run on fake timers: the prompt's buttons wait CONSENT_ARM_MS after a request is shown. */
+function fakeTimers(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+}
+
+async function waitMs(ms: number): Promise<void> {
+  await act(() => {
+    vi.advanceTimersByTime(ms);
   });
 }
 
@@ -58,6 +70,9 @@ const metering = (streamId: string) => meteringSession({ stream: { ...STREAM, st
 const playingTab = (streamId: string): TabView => ({ tabId: 7, site: 'http://creator.localhost:8080', streamId, playing: true, billing: true, reason: null });
 
 describe('Popup (fake worker)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   test('says it is connecting until the first state arrives', async () => {
     await renderPopup(new FakeWorker());
@@ -87,6 +102,7 @@ describe('Popup (fake worker)', () => {
   });
 
   test('the consent prompt is a dialog named by its heading, takes the focus, and shows site, on-chain title, creator, rate per minute and per hour and the budget left', async () => {
+    fakeTimers();
     const worker = new FakeWorker();
     await renderPopup(worker);
     const budgets = { perSession: null, perDay: '10000000000000', global: null };
@@ -109,6 +125,7 @@ describe('Popup (fake worker)', () => {
     expect(byTestId('consent-budget-left')?.dataset.planck).toBe('8000000000000');
     expect(byTestId('consent-budget-left')?.textContent).toBe('8 VIL');
     expect(byTestId('consent-allow-always')?.textContent).toBe('Always allow this creator on creator.localhost:8080');
+    await waitMs(CONSENT_ARM_MS);
     await click(byTestId('consent-allow-always')!);
     expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:decide', id: 'c1', decision: 'allow-always' }]);
   });
@@ -125,11 +142,13 @@ describe('Popup (fake worker)', () => {
   });
 
   test('the prompt shown is this tab’s request; another tab’s is shown only when this one has none, marked as such', async () => {
+    fakeTimers();
     const worker = new FakeWorker();
     await renderPopup(worker);
     await act(() => worker.push(uiState({ consents: [consent('other', { tabId: 3 }), consent('mine', { tabId: 7 })], tabs: [tab(7)] })));
     expect(byTestId('consent-prompt')?.dataset.consentId).toBe('mine');
     expect(byTestId('consent-other-tab')).toBeNull();
+    await waitMs(CONSENT_ARM_MS);
     await click(byTestId('consent-decline')!);
     expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:decide', id: 'mine', decision: 'decline' }]);
     await act(() => worker.push(uiState({ consents: [consent('other', { tabId: 3 })], tabs: [tab(7)] })));
@@ -137,13 +156,47 @@ describe('Popup (fake worker)', () => {
     expect(byTestId('consent-other-tab')?.textContent).toBe('This request comes from another tab.');
   });
 
+  test(`a request swapped under the person's click: the buttons wait ${CONSENT_ARM_MS} ms after each new request, and nothing of the last one carries over`, async () => {
+    fakeTimers();
+    const worker = new FakeWorker((request) => {
+      if (request.type === 'consent:decide' && request.id === 'first') throw new Error('This request is no longer open.');
+      return null;
+    });
+    await renderPopup(worker);
+    const buttons = () => ['consent-allow-once', 'consent-allow-always', 'consent-decline'].map((id) => byTestId(id) as HTMLButtonElement);
+    await act(() => worker.push(uiState({ consents: [consent('first')], tabs: [tab(7)] })));
+    expect(buttons().map((button) => button.disabled)).toEqual([true, true, true]);
+    expect(byTestId('consent-prompt')?.dataset.armed).toBe('false');
+    await click(byTestId('consent-allow-once')!);
+    expect(worker.requests, 'a click before the wait is over does nothing').toEqual([]);
+    await waitMs(CONSENT_ARM_MS - 1);
+    expect(buttons()[0].disabled).toBe(true);
+    await waitMs(1);
+    expect(buttons().map((button) => button.disabled)).toEqual([false, false, false]);
+    await click(byTestId('consent-allow-once')!);
+    expect(byTestId('consent-error')?.textContent).toBe('This request is no longer open.');
+
+    // The page replaces its request (another stream, a higher rate) just as the person clicks again.
+    await act(() => worker.push(uiState({ consents: [consent('second', { stream: { ...STREAM, streamId: '9', ratePerMinute: '900000000000' } })], tabs: [tab(7)] })));
+    expect(byTestId('consent-prompt')?.dataset.consentId).toBe('second');
+    expect(byTestId('consent-error'), 'the last request’s error is gone').toBeNull();
+    expect(buttons().map((button) => button.disabled)).toEqual([true, true, true]);
+    await click(byTestId('consent-allow-once')!);
+    expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:decide', id: 'first', decision: 'allow-once' }]);
+    await waitMs(CONSENT_ARM_MS);
+    await click(byTestId('consent-allow-once')!);
+    expect(worker.requests.at(-1)).toEqual<UiRequest>({ type: 'consent:decide', id: 'second', decision: 'allow-once' });
+  });
+
   test('a stream that offers a subscription: the consent prompt buys it at the shown price and allows the stream', async () => {
+    fakeTimers();
     const worker = new FakeWorker(() => ({ status: 'included', fee: '1300000', streamId: null, amount: '1000000000000' }));
     await renderPopup(worker);
     const offer = { streamId: '2', price: '1000000000000', periodMs: 30 * 86_400_000, activeUntil: null };
     const club = { ...STREAM, streamId: '2', title: 'Vilokanam Club Stream' };
     await act(() => worker.push(uiState({ consents: [consent('c2', { stream: club })], subscriptions: [offer] })));
     expect(byTestId('consent-subscribe')?.textContent).toBe('Subscribe for 1 VIL / 30 days');
+    await waitMs(CONSENT_ARM_MS);
     await click(byTestId('consent-subscribe')!);
     expect(worker.requests).toEqual<UiRequest[]>([{ type: 'subscription:buy', streamId: '2', maxPrice: '1000000000000', consentId: 'c2' }]);
     await act(() => worker.push(uiState({ consents: [consent('c2', { stream: club })], subscriptions: [{ ...offer, activeUntil: Date.UTC(2026, 11, 26) }] })));
@@ -264,6 +317,33 @@ describe('Popup (fake worker)', () => {
     expect(container().querySelector('[data-testid="reason-action"][data-action="receive"]')).not.toBeNull();
   });
 
+  test('a declined stream: "Ask again" forgets the decline on this tab’s site only', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const declined: TabView = { ...tab(7), reason: { code: 'consent-declined', message: 'Declined.' } };
+    await act(() => worker.push(uiState({ tabs: [declined] })));
+    expect(byTestId('not-billing-reason')?.dataset.reasonCode).toBe('consent-declined');
+    await click(container().querySelector<HTMLElement>('[data-testid="reason-action"][data-action="ask-again"]')!);
+    expect(worker.requests).toEqual<UiRequest[]>([{ type: 'consent:forget', site: SITE, streamId: '1' }]);
+  });
+
+  test('screen readers: reasons announce their sentence, not their buttons; addresses, the verified mark and network errors are read in full', async () => {
+    const worker = new FakeWorker();
+    await renderPopup(worker);
+    const network = { ...uiState().network, status: 'error' as const, error: 'Cannot reach ws://127.0.0.1:9944' };
+    const declined: TabView = { ...tab(7), reason: { code: 'consent-declined', message: 'Declined.' } };
+    await act(() => worker.push(uiState({ network, tabs: [declined], consents: [consent('c1', { tabId: 3, creatorVerified: true })] })));
+    const status = byTestId('not-billing-reason')?.querySelector('[role="status"]');
+    expect(status?.textContent).toContain('Declined');
+    expect(status?.querySelector('button')).toBeNull();
+    expect(byTestId('not-billing-reason')?.querySelector('button')).not.toBeNull();
+    const creator = byTestId('consent-creator')!;
+    expect(creator.querySelector('.visually-hidden')?.textContent).toBe(BOB);
+    expect(creator.querySelector('[aria-hidden="true"]')?.textContent).not.toBe(BOB);
+    expect(byTestId('consent-verified')?.querySelector('.visually-hidden')?.textContent).toContain('vilokanam:creator tag names the same creator');
+    expect(byTestId('network-status')?.textContent).toContain('Cannot reach ws://127.0.0.1:9944');
+  });
+
   test('pause becomes resume once the worker reports metering paused', async () => {
     const worker = new FakeWorker();
     await renderPopup(worker);
@@ -307,6 +387,8 @@ describe('Popup (fake worker)', () => {
     await act(() => worker.push(uiState({ balance, sessions: [session], tabs: [playingTab('1')] })));
     expect(byTestId('low-balance')?.dataset.secondsLeft).toBe('300');
     expect(byTestId('low-balance')?.textContent).toContain('Your balance lasts about 5m more at the current rate.');
+    expect(container().querySelector('[role="alert"]'), 'a countdown is a polite status, not an alert').toBeNull();
+    expect(byTestId('low-balance')?.querySelector('[role="status"] button'), 'the button is not inside the live region').toBeNull();
     await click(byTestId('low-balance-receive')!);
     expect((byTestId('receive-address') as HTMLInputElement).value).toBe(ALICE);
     expect(byTestId('receive-qr')?.dataset.modules).toBe('37');

@@ -91,6 +91,7 @@ function UnlockedView({ state, target, now, onView }: { state: UiState; target: 
     <>
       {consent && (
         <ConsentPrompt
+          key={consent.id}
           consent={consent}
           otherTab={consent.tabId !== tab?.tabId}
           network={state.network}

@@ -22,7 +22,7 @@ export interface ReasonContext {
 const possible = (action: ReasonAction, context: ReasonContext): boolean => {
   if (action === 'retry') return context.retryStreamId !== null;
   if (action === 'unblock-site') return context.site !== null;
-  if (action === 'ask-again') return context.streamId !== null;
+  if (action === 'ask-again') return context.site !== null && context.streamId !== null;
   return true;
 };
 
@@ -34,9 +34,11 @@ export function ReasonBlock({ reason, context, testId }: { reason: NotBillingRea
   const actions = REASON_ACTIONS[reason.code].filter((action) => possible(action, context));
   const { funds } = reason;
   return (
-    <div class="reason" role="status" data-testid={testId} data-reason-code={reason.code} data-needed={funds?.needed} data-available={funds?.available}>
-      <strong>{t(reasonTitleKey(reason.code))}</strong>{' '}
-      {funds ? t(reasonTextKey(reason.code), formatAmount(funds.needed, context.token), formatAmount(funds.available, context.token)) : t(reasonTextKey(reason.code))}
+    <div class="reason" data-testid={testId} data-reason-code={reason.code} data-needed={funds?.needed} data-available={funds?.available}>
+      <span role="status">
+        <strong>{t(reasonTitleKey(reason.code))}</strong>{' '}
+        {funds ? t(reasonTextKey(reason.code), formatAmount(funds.needed, context.token), formatAmount(funds.available, context.token)) : t(reasonTextKey(reason.code))}
+      </span>
       {actions.length > 0 && (
         <div class="actions">
           {actions.map((action) => (
@@ -64,9 +66,9 @@ function ActionButton({ action, reason, context }: { action: ReasonAction; reaso
     case 'open-network':
       return <OpenButton action={action} path="src/options/index.html#network" label={t('reasonActionNetwork')} />;
     case 'ask-again':
-      // Forgetting the decline lets the consent prompt ask for this stream again.
-      return context.streamId === null ? null : (
-        <RequestButton action={action} request={{ type: 'metering:retry', streamId: context.streamId }} label={t('reasonActionAskAgain')} />
+      // Forgetting the decline on this site (only) lets the consent prompt ask for this stream again.
+      return site === null || context.streamId === null ? null : (
+        <RequestButton action={action} request={{ type: 'consent:forget', site, streamId: context.streamId }} label={t('reasonActionAskAgain')} />
       );
     case 'unblock-site':
       return site === null ? null : <RequestButton action={action} request={{ type: 'site:unblock', site }} label={t('reasonActionUnblockSite')} />;
@@ -95,7 +97,7 @@ function OpenButton({ action, path, label }: { action: ReasonAction; path: strin
   );
 }
 
-type FixRequest = RequestOf<'metering:retry' | 'site:unblock' | 'metering:resume'>;
+type FixRequest = RequestOf<'consent:forget' | 'site:unblock' | 'metering:resume'>;
 
 function RequestButton({ action, request, label }: { action: ReasonAction; request: FixRequest; label: string }) {
   const run = useAction<FixRequest['type']>();

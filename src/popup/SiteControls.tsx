@@ -16,8 +16,8 @@ export function SiteControls({ site, blocked, allowed }: { site: string; blocked
     <Section title={t('siteHeading')} testId="site-controls">
       <div class="row">
         <span data-testid="site-current">{site}</span>
-        <span class="muted" data-testid="site-rule" data-rule={blocked ? 'block' : 'ask'}>
-          {t(blocked ? 'siteRuleBlock' : 'siteRuleAsk')}
+        <span class="muted" data-testid="site-status" data-blocked={String(blocked)}>
+          {t(blocked ? 'siteStatusBlocked' : 'siteStatusAsks')}
         </span>
       </div>
       {here.length > 0 && (
@@ -33,7 +33,7 @@ export function SiteControls({ site, blocked, allowed }: { site: string; blocked
                 disabled={remove.busy}
                 onClick={() => remove.run({ type: 'allow:remove', site, creatorPublicKey: entry.creatorPublicKey, genesisHash: entry.genesisHash })}
               >
-                {t('siteRemoveRule')}
+                {t('siteRemove')}
               </button>
             </li>
           ))}

@@ -22,8 +22,8 @@ export function SpendPanel({ state, now, onReceive, onDetails }: { state: UiStat
         )}
       </div>
       {forecast && forecast.secondsLeft < LOW_BALANCE_SECONDS && (
-        <div class="warning" role="alert" data-testid="low-balance" data-seconds-left={forecast.secondsLeft}>
-          {t('lowBalance', formatDuration(forecast.secondsLeft))}
+        <div class="warning" data-testid="low-balance" data-seconds-left={forecast.secondsLeft}>
+          <span role="status">{t('lowBalance', formatDuration(forecast.secondsLeft))}</span>
           <div class="actions">
             <button type="button" class="primary" data-testid="low-balance-receive" onClick={onReceive}>
               {t('reasonActionReceive')}

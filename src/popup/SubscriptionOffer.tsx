@@ -17,12 +17,15 @@ export function SubscriptionOffer({
   token,
   consentId,
   prefix,
+  disabled = false,
 }: {
   subscription: SubscriptionView | undefined;
   token: Token;
   consentId: string | null;
   /** `consent` or `session`: the prefix of this block's test ids. */
   prefix: string;
+  /** The button cannot be used yet (a consent prompt just shown). */
+  disabled?: boolean;
 }) {
   const buy = useAction<'subscription:buy'>();
   const [failure, setFailure] = useState<string | null>(null);
@@ -47,7 +50,7 @@ export function SubscriptionOffer({
         type="button"
         data-testid={`${prefix}-subscribe`}
         data-planck={price}
-        disabled={buy.busy}
+        disabled={disabled || buy.busy}
         onClick={subscribe}
       >
         {t('subscribeFor', formatAmount(price, token), periodText(subscription.periodMs))}

@@ -35,7 +35,8 @@ export function barHeights(values: bigint[], height: number): number[] {
 const csvCell = (value: string | number) => (/[",\n]/.test(String(value)) ? `"${String(value).replaceAll('"', '""')}"` : String(value));
 
 /**
- * Every total the ledger keeps, one row each: `section` is day, site, creator, today or all-time; amounts
+ * Every total the ledger keeps (every day of the last 90 with spend, the 20 most recent sites, the 100 most
+ * recently paid creators), one row each: `section` is day, site, creator, today or all-time; amounts
  * in planck (exact) and in the token with a dot as decimal mark, for spreadsheets in any language.
  */
 export function spendCsv(spend: SpendState, token: Token): string {

@@ -27,7 +27,8 @@
  * returned once by `account:create` so the person can write it down.
  */
 
-import { isPlanck, isPricingInput, isStreamDetailsInput, type PricingInput, type StreamDetailsInput } from './streamDetails';
+import { isPricingInput, isStreamDetailsInput, type PricingInput, type StreamDetailsInput } from './streamDetails';
+import { isHash, isPlanck, isPlanckOrNull, isStreamId } from './validators';
 
 export type { PricingInput, StreamDetailsInput } from './streamDetails';
 
@@ -298,7 +299,7 @@ export interface SpendState {
   allTime: SpendTotals;
   /** Most recent first, at most 20. */
   recentSites: SiteSpend[];
-  /** The last 30 days with spend, oldest first (days without spend are left out). */
+  /** The days with spend kept (the last 90), oldest first (days without spend are left out). */
   days: DaySpend[];
   /** Most recently paid first, at most 100. */
   creators: CreatorSpend[];
@@ -461,6 +462,8 @@ export type UiRequest =
   | { type: 'account:remove'; password: string }
   | { type: 'settings:set'; settings: Partial<Omit<Settings, 'budgets'>> & { budgets?: Partial<Budgets> } }
   | { type: 'consent:decide'; id: string; decision: ConsentDecision }
+  /** Forgets the person's decline of `streamId` on the top-level `site` (that site only), so it asks again. */
+  | { type: 'consent:forget'; site: string; streamId: string }
   | { type: 'metering:pause' }
   | { type: 'metering:resume' }
   /** Clears a session's stop reason so metering may start again (after a top-up, a raised budget…). */
@@ -504,6 +507,7 @@ export interface UiResults {
   'account:remove': null;
   'settings:set': Settings;
   'consent:decide': null;
+  'consent:forget': null;
   'metering:pause': null;
   'metering:resume': null;
   'metering:retry': null;
@@ -562,7 +566,6 @@ export function parseContentMessage(value: unknown): ContentToWorkerMessage | nu
 }
 
 const str = (max: number) => (value: unknown) => typeof value === 'string' && value.length <= max;
-const planckOrNull = (value: unknown) => value === null || (typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value));
 
 type FieldCheck = (value: unknown) => boolean;
 
@@ -582,25 +585,18 @@ const REQUEST_FIELDS: { [K in UiRequestType]: Record<string, FieldCheck> } = {
     id: str(64),
     decision: (value) => value === 'allow-once' || value === 'allow-always' || value === 'decline',
   },
+  'consent:forget': { site: str(512), streamId: isStreamId },
   'metering:pause': {},
   'metering:resume': {},
   'metering:retry': { streamId: isStreamId },
   'site:block': { site: str(512) },
   'site:unblock': { site: str(512) },
   'allow:add': { site: str(512), creator: str(64), maxRatePerMinute: isPlanck },
-  'allow:remove': { site: str(512), creatorPublicKey: isHex32, genesisHash: isHex32 },
+  'allow:remove': { site: str(512), creatorPublicKey: isHash, genesisHash: isHash },
   'subscription:buy': { streamId: isStreamId, maxPrice: isPlanck, consentId: (value) => value === null || str(64)(value) },
   'creator:estimate-fee': { call: isCreatorCall },
   'creator:submit': { call: isCreatorCall },
 };
-
-function isHex32(value: unknown): boolean {
-  return typeof value === 'string' && /^0x[0-9a-f]{64}$/.test(value);
-}
-
-function isStreamId(value: unknown): boolean {
-  return typeof value === 'string' && /^(0|[1-9]\d{0,38})$/.test(value);
-}
 
 function isCreatorCall(value: unknown): value is CreatorCall {
   if (!isRecord(value)) return false;
@@ -629,7 +625,7 @@ function isSettingsPatch(value: unknown): boolean {
   if (value.budgets === undefined) return true;
   const budgets = value.budgets;
   if (!isRecord(budgets) || !hasOnlyKeys(budgets, ['perSession', 'perDay', 'global'])) return false;
-  return ['perSession', 'perDay', 'global'].every((key) => budgets[key] === undefined || planckOrNull(budgets[key]));
+  return ['perSession', 'perDay', 'global'].every((key) => budgets[key] === undefined || isPlanckOrNull(budgets[key]));
 }
 
 /** Returns the request when its type is known and every field has the right shape, otherwise null. */

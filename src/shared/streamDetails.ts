@@ -4,6 +4,8 @@
  * The creator page checks before signing; the worker checks again before it signs.
  */
 
+import { isPlanck, isPlanckOrNull } from './validators';
+
 export const MAX_TITLE_BYTES = 128;
 export const MAX_DESCRIPTION_BYTES = 1024;
 export const MAX_CATEGORY_BYTES = 64;
@@ -51,12 +53,6 @@ const encoder = new TextEncoder();
 
 export const utf8Length = (text: string): number => encoder.encode(text).length;
 
-export const PLANCK_PATTERN = /^(0|[1-9]\d{0,38})$/;
-
-export function isPlanck(value: unknown): value is string {
-  return typeof value === 'string' && PLANCK_PATTERN.test(value);
-}
-
 export function pricingProblems(pricing: PricingInput): StreamDetailsProblem[] {
   const problems: StreamDetailsProblem[] = [];
   if (BigInt(pricing.baseRatePerMinute) === 0n) problems.push('rate-zero');
@@ -90,9 +86,7 @@ const hasOnlyKeys = (value: Record<string, unknown>, keys: readonly string[]): b
 export function isPricingInput(value: unknown): value is PricingInput {
   if (!isRecord(value) || !hasOnlyKeys(value, ['baseRatePerMinute', 'premiumRatePerMinute', 'subscriptionPrice'])) return false;
   return (
-    isPlanck(value.baseRatePerMinute) &&
-    (value.premiumRatePerMinute === null || isPlanck(value.premiumRatePerMinute)) &&
-    (value.subscriptionPrice === null || isPlanck(value.subscriptionPrice))
+    isPlanck(value.baseRatePerMinute) && isPlanckOrNull(value.premiumRatePerMinute) && isPlanckOrNull(value.subscriptionPrice)
   );
 }
 

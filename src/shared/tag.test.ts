@@ -50,9 +50,7 @@ describe('parseTag', () => {
   });
 
   it('reports differing stream values as a conflict', () => {
-    const result = parseTag(tag(['1', '2']));
-    expect(result).toMatchObject({ ok: false, problem: 'conflicting-stream' });
-    if (!result.ok) expect(result.message).toContain('"2"');
+    expect(parseTag(tag(['1', '2']))).toEqual({ ok: false, problem: 'conflicting-stream' });
   });
 
   it.each([
@@ -84,12 +82,6 @@ describe('parseTag', () => {
       ok: false,
       problem: 'conflicting-creator',
     });
-  });
-
-  it('shortens very long values in the message', () => {
-    const result = parseTag(tag(['9'.repeat(200)]));
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message.length).toBeLessThan(160);
   });
 });
 
@@ -132,7 +124,6 @@ describe('parseTag, property-based (fast-check)', () => {
         const expected = wellFormed(raw);
         expect(result.ok).toBe(expected !== null);
         if (result.ok) expect(result.tag.streamId).toBe(expected);
-        else expect(result.message.length).toBeLessThan(400);
       }),
       { numRuns: 5000 },
     );

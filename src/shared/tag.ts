@@ -25,7 +25,7 @@ export type TagProblem =
   | 'malformed-creator'
   | 'conflicting-creator';
 
-export type TagParseResult = { ok: true; tag: StreamTag } | { ok: false; problem: TagProblem; message: string };
+export type TagParseResult = { ok: true; tag: StreamTag } | { ok: false; problem: TagProblem };
 
 const U128_MAX = '340282366920938463463374607431768211455';
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
@@ -44,27 +44,20 @@ function single(values: string[]): string | null | undefined {
   return distinct.length === 1 ? distinct[0] : undefined;
 }
 
-const quote = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-
 export function parseTag(raw: RawTag): TagParseResult {
+  const refused = (problem: TagProblem): TagParseResult => ({ ok: false, problem });
   const stream = single(raw.stream);
-  if (stream === null) return { ok: false, problem: 'missing-stream', message: 'The page has Vilokanam tags but no vilokanam:stream.' };
-  if (stream === undefined)
-    return { ok: false, problem: 'conflicting-stream', message: `The page names several streams: ${raw.stream.map(quote).join(', ')}.` };
-  if (!isU128(stream))
-    return { ok: false, problem: 'malformed-stream', message: `vilokanam:stream ${quote(stream)} is not a stream number.` };
+  if (stream === null) return refused('missing-stream');
+  if (stream === undefined) return refused('conflicting-stream');
+  if (!isU128(stream)) return refused('malformed-stream');
 
   const network = single(raw.network);
-  if (network === undefined)
-    return { ok: false, problem: 'conflicting-network', message: 'The page pins several different networks.' };
-  if (network !== null && !GENESIS_HASH.test(network))
-    return { ok: false, problem: 'malformed-network', message: `vilokanam:network ${quote(network)} is not a genesis hash (0x + 64 hex digits).` };
+  if (network === undefined) return refused('conflicting-network');
+  if (network !== null && !GENESIS_HASH.test(network)) return refused('malformed-network');
 
   const creator = single(raw.creator);
-  if (creator === undefined)
-    return { ok: false, problem: 'conflicting-creator', message: 'The page names several different creators.' };
-  if (creator !== null && !BASE58.test(creator))
-    return { ok: false, problem: 'malformed-creator', message: `vilokanam:creator ${quote(creator)} is not an SS58 address.` };
+  if (creator === undefined) return refused('conflicting-creator');
+  if (creator !== null && !BASE58.test(creator)) return refused('malformed-creator');
 
   return { ok: true, tag: { streamId: stream, network: network?.toLowerCase() ?? null, creator } };
 }

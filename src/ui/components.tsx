@@ -21,6 +21,7 @@ export function PageHeader({ title, network }: { title: string; network: Network
       <h1>{title}</h1>
       <span class="status" data-testid="network-status" data-status={network.status} title={network.error ?? network.endpoint}>
         {t(`network_${network.status}`)}
+        {network.error && <span class="visually-hidden">: {network.error}</span>}
       </span>
     </header>
   );
@@ -35,10 +36,12 @@ export function Amount({ planck, token, testId }: { planck: string; token: Token
   );
 }
 
+/** An address, shortened on screen; assistive technology reads it whole (and the tooltip shows it). */
 export function Address({ address, testId }: { address: string; testId: string }) {
   return (
     <span class="address" data-testid={testId} data-address={address} title={address}>
-      {shortAddress(address)}
+      <span aria-hidden="true">{shortAddress(address)}</span>
+      <span class="visually-hidden">{address}</span>
     </span>
   );
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { catalogOf, getMessage, LOCALES_DIR } from './testI18n';
+import { afterEach, describe, expect, test } from 'vitest';
+import { t } from '../shared/i18n';
+import { catalogOf, installFakeChromeI18n, LOCALES_DIR } from './testI18n';
 
 const srcDir = join(import.meta.dirname, '..');
 const catalog = catalogOf('en');
@@ -38,7 +39,6 @@ describe('locale strings (public/_locales/en/messages.json)', () => {
     const keys = [
       ...unionMembers('NotBillingCode').map((code) => `reason_${code.replaceAll('-', '_')}`),
       ...unionMembers('NotBillingCode').map((code) => `reasonText_${code.replaceAll('-', '_')}`),
-      ...unionMembers('StreamDetailsProblem', 'streamDetails.ts').map((problem) => `errorStream_${problem.replaceAll('-', '_')}`),
       ...unionMembers('ConnectionStatus').map((status) => `network_${status}`),
       ...unionMembers('SessionStatus').map((status) => `sessionStatus_${status}`),
     ];
@@ -58,7 +58,18 @@ describe('locale strings (public/_locales/en/messages.json)', () => {
       const used = [...entry.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((match) => match[1].toLowerCase());
       expect(Object.keys(entry.placeholders ?? {}).sort(), key).toEqual([...new Set(used)].sort());
     }
-    expect(getMessage('amountTooPrecise', ['Per day', '12'])).toBe('Per day: at most 12 decimals.');
+  });
+
+  test('every key is used: named literally in the code, or built from a code (reasons, statuses, chain errors)', () => {
+    const built = /^(reason_|reasonText_|network_|sessionStatus_|chainError_)/;
+    const code = [...sourceFiles(srcDir), join(srcDir, '..', 'manifest.json')].map((file) => readFileSync(file, 'utf8')).join('\n');
+    const unused = Object.keys(catalog).filter((key) => !built.test(key) && !code.includes(`'${key}'`) && !code.includes(`__MSG_${key}__`));
+    expect(unused).toEqual([]);
+  });
+
+  test('t() fills the substitutions, and shows a missing key as the key itself (so it is noticed)', () => {
+    expect(t('amountTooPrecise', 'Per day', '12')).toBe('Per day: at most 12 decimals.');
+    expect(t('noSuchKeyAnywhere')).toBe('noSuchKeyAnywhere');
   });
 });
 
@@ -79,7 +90,10 @@ describe('every locale (public/_locales/*)', () => {
     }
   });
 
-  test('a Hindi sentence with its substitutions', () => {
-    expect(getMessage('lowBalance', ['5 मि'], 'hi')).toBe('मौजूदा दर पर आपकी शेष राशि लगभग 5 मि और चलेगी। मीटरिंग रुकने से पहले राशि जोड़ें।');
+  afterEach(() => installFakeChromeI18n('en'));
+
+  test('t() in a Hindi browser: a Hindi sentence with its substitutions', () => {
+    installFakeChromeI18n('hi');
+    expect(t('lowBalance', '5 मि')).toBe('मौजूदा दर पर आपकी शेष राशि लगभग 5 मि और चलेगी। मीटरिंग रुकने से पहले राशि जोड़ें।');
   });
 });

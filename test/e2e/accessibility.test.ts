@@ -110,6 +110,7 @@ describe('accessibility (axe-core, keyboard only)', () => {
       .poll(() => popup.page.evaluate(() => document.activeElement?.closest('[data-testid="consent-prompt"]') !== null))
       .toBe(true);
     await expectAccessible(popup.page, 'popup-consent');
+    await popup.page.locator(`${byTestId('consent-prompt')}[data-armed="true"]`).waitFor();
     await tabTo(popup.page, 'consent-allow-once');
     await popup.page.keyboard.press('Enter');
     await prompt.waitFor({ state: 'detached' });

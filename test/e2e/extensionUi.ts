@@ -113,9 +113,9 @@ export class OptionsPage {
   }
 
   async blockSite(origin: string): Promise<void> {
-    await this.page.locator(byTestId('site-rule-input')).fill(origin);
-    await this.page.locator(byTestId('site-rule-block')).click();
-    await this.page.locator(`${byTestId('site-rule-row')}[data-site="${origin}"]`).waitFor();
+    await this.page.locator(byTestId('blocked-site-input')).fill(origin);
+    await this.page.locator(byTestId('blocked-site-add')).click();
+    await this.page.locator(`${byTestId('blocked-site-row')}[data-site="${origin}"]`).waitFor();
   }
 
   /** Auto-lock after `minutes` without billed seconds or use of the extension's pages (0: only when the browser closes); saves it. */

@@ -1,8 +1,10 @@
-// Pages that try to make a viewer pay for what they never saw, heard or agreed to — each scenario asserts on
-// chain that nothing was billed, and then, where it can, that taking the trick away bills (so the nothing
-// means something). The pages are test/sites/public/hostile/trick.html and the demo pages.
+// Pages that try to make a viewer pay for what they never saw, heard or agreed to — each scenario waits until
+// the popup names the refusal, gives the worker a few more seconds, asserts on chain that nothing was
+// billed, and then, where it can, that taking the trick away bills (so the nothing means something). The
+// pages are test/sites/public/hostile/trick.html and the demo pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
+import type { NotBillingCode } from '../../src/shared/messages';
 import { sleep, watchUrl } from './billing.js';
 import { DEMO_RATE_PER_MINUTE, type DevAccount } from './chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
@@ -31,6 +33,36 @@ afterAll(async () => {
 
 async function newStream(creator: DevAccount, title: string, rate = DEMO_RATE_PER_MINUTE): Promise<string> {
   return env.state.registerStream(creator, title, rate);
+}
+
+/** After the popup showed the refusal: long enough for a worker that wrongly billed to have sent its first call. */
+const SETTLE_MS = 3000;
+
+/** The worker's view of the tab that plays `stream`: whether its frame reports it perceivably playing. */
+async function framePlays(viewer: Meter, stream: string): Promise<boolean | null> {
+  const tab = (await viewer.uiState()).tabs.find((candidate) => candidate.streamId === stream);
+  return tab ? tab.playing : null;
+}
+
+/**
+ * The content script's own verdict, read from the worker (no chain needed): the tab of `stream` is known and
+ * its frame does not report it playing where a person could see it, sample after sample for SETTLE_MS.
+ */
+async function expectUnperceived(viewer: Meter, stream: string): Promise<void> {
+  await expect.poll(() => framePlays(viewer, stream), { timeout: 15_000 }).toBe(false);
+  for (let waited = 0; waited < SETTLE_MS; waited += 500) {
+    await sleep(500);
+    expect(await framePlays(viewer, stream), 'the frame reports the hidden video as playing').toBe(false);
+  }
+}
+
+/** Waits until the popup of `page` names `code` as why its tab is not billed, then lets the worker run SETTLE_MS more. */
+async function expectRefused(viewer: Meter, page: Page, code: NotBillingCode): Promise<void> {
+  const popup = await viewer.popupFor(page);
+  await popup.waitForReason(code, 30_000);
+  await sleep(SETTLE_MS);
+  expect(await popup.notBillingReason(), 'still refused after the settle').toBe(code);
+  await popup.page.close();
 }
 
 /** Nothing of `stream` on chain for this viewer: no session, no seconds, no earnings, and no transaction sent. */
@@ -67,8 +99,13 @@ describe('hostile pages (real chain): nothing nobody could see, hear or agree to
     { trick: 'tiny-embed', what: 'an allowed creator’s player embedded in a 1-px iframe', embedded: true },
     { trick: 'covered', what: 'an embedded player covered by the page', embedded: true },
     { trick: 'transparent', what: 'an embedded player with opacity 0', embedded: true },
+    { trick: 'passthrough-cover', what: 'an embedded player covered by the page with a cover that lets clicks through', embedded: true },
     { trick: 'covered', what: 'a player covered by an opaque box of its own page', embedded: false },
+    { trick: 'passthrough-cover', what: 'a player covered by a box that lets clicks through (pointer-events: none)', embedded: false },
+    { trick: 'shadow-cover', what: 'a player covered by the shadow of a box beside it', embedded: false },
     { trick: 'transparent', what: 'a player with opacity 0', embedded: false },
+    { trick: 'masked', what: 'a player masked to nothing (mask-image)', embedded: false },
+    { trick: 'clipped', what: 'a player whose box is clipped to nothing (clip-path)', embedded: false },
     { trick: 'tiny', what: 'a 64 × 36 px player', embedded: false },
   ])('$what: nothing billed; without the trick the same page bills', async ({ trick, embedded }) => {
     const stream = await newStream('charlie', `trick ${trick}${embedded ? ' embed' : ''}`);
@@ -77,11 +114,13 @@ describe('hostile pages (real chain): nothing nobody could see, hear or agree to
     const page = await meter.openPlayer(url);
     await page.locator('#continue').click(); // the person interacts with the page: its own video starts, an embed autoplays
     await expect.poll(() => videoPlays(page), { timeout: 15_000 }).toBe(true);
-    await sleep(8000);
+    await expectUnperceived(meter, stream);
+    await expectRefused(meter, page, 'not-perceivable');
     expect(await videoPlays(page), 'the hidden player kept playing').toBe(true);
     await expectNothingBilled(meter, stream, nonceBefore);
 
     await page.evaluate(() => (window as unknown as { reveal(): void }).reveal());
+    await expect.poll(() => framePlays(meter, stream), { timeout: 15_000 }).toBe(true);
     await expectBilled(meter, stream);
     await page.close();
   });
@@ -91,7 +130,7 @@ describe('hostile pages (real chain): nothing nobody could see, hear or agree to
     const nonceBefore = await env.state.nonce(meter.viewer.address);
     const page = await meter.openPlayer(`${watchUrl(env.sites.creatorOrigin, { stream })}&autoplay`);
     await expect.poll(() => peek<number>(page, 'document.querySelector("video").currentTime'), { timeout: 15_000 }).toBeGreaterThan(0);
-    await sleep(8000);
+    await expectRefused(meter, page, 'no-interaction');
     expect(await peek<boolean>(page, 'navigator.userActivation.hasBeenActive'), 'nothing in the test gave the page user activation').toBe(false);
     expect(await peek<boolean>(page, '!document.querySelector("video").paused')).toBe(true);
     await expectNothingBilled(meter, stream, nonceBefore);
@@ -111,7 +150,8 @@ describe('hostile pages (real chain): nothing nobody could see, hear or agree to
     await popup.page.locator('[data-testid="consent-prompt"]').waitFor({ timeout: 30_000 });
     expect(await popup.page.locator('[data-testid="consent-site"]').textContent()).toBe(env.sites.embedOrigin);
     expect(await popup.page.locator('[data-testid="consent-frame-origin"]').textContent()).toBe(env.sites.creatorOrigin);
-    await sleep(6000);
+    await popup.waitForReason('consent-needed');
+    await sleep(SETTLE_MS);
     await expectNothingBilled(charlieOnly, stream, nonceBefore);
     await popup.page.close();
     await page.close();
@@ -130,7 +170,7 @@ describe('hostile pages (real chain): nothing nobody could see, hear or agree to
       await new Player(page).play();
       await popup.waitForReason('consent-needed');
       expect(await popup.page.locator('[data-testid="consent-rate"]').getAttribute('data-planck')).toBe(rate.toString());
-      await sleep(6000);
+      await sleep(SETTLE_MS);
       await expectNothingBilled(charlieOnly, stream, nonceBefore);
       await popup.page.close();
       await page.close();
@@ -164,10 +204,11 @@ describe('auto-lock (real chain)', () => {
       const nonceBefore = await env.state.nonce(locking.viewer.address);
       const page = await locking.openPlayer(watchUrl(env.sites.creatorOrigin, { stream }));
       await new Player(page).play();
-      await sleep(8000);
-      await expectNothingBilled(locking, stream, nonceBefore);
       const popup = await locking.popupFor(page);
-      expect(await popup.page.locator('[data-testid="popup"]').getAttribute('data-account')).toBe('locked');
+      await popup.page.locator('[data-testid="popup"][data-account="locked"]').waitFor({ timeout: 30_000 });
+      await sleep(SETTLE_MS);
+      await expectNothingBilled(locking, stream, nonceBefore);
+      expect(await popup.page.locator('[data-testid="popup"]').getAttribute('data-account'), 'still locked').toBe('locked');
     } finally {
       await locking.close();
     }
