@@ -274,6 +274,8 @@ export class ChainClient implements MeteringChain, CreatorChain {
         return;
       }
       if (runtimeKeyOf(api) !== runtime.key) throw new Error(t('errorRuntimeUpgraded'));
+      // Calls are built from the very metadata the signatures' hash covers, or nothing is signed.
+      if (api.runtimeMetadata.toHex() !== runtime.metadata) throw new Error(t('errorMetadataNotHashed'));
       if (!cached) void this.#deps.metadata.save(runtime).catch(() => undefined);
       const chainName = (await api.rpc.system.chain()).toString();
       const properties = api.registry.getChainProperties();
