@@ -1,5 +1,7 @@
 // Figure 2 — tick latency: from the end of a watched second to its record_tick being in a block.
 import type { ApiPromise } from '@polkadot/api';
+import { omniNodeAvailable } from '../scripts/chain/omniNode.js';
+import type { Engine } from '../scripts/chain/start.js';
 import { watchUrl } from '../test/e2e/billing.js';
 import { Player } from '../test/e2e/player.js';
 import { BlockWatcher } from './lib/blockWatcher.js';
@@ -13,22 +15,28 @@ const PLAY_SECONDS = 60;
 const SIX_SECOND_BLOCKS_MS = 6000;
 
 interface Mode {
-  key: 'quick' | 'six';
+  key: 'quick' | 'six' | 'nodeQuick' | 'nodeSix';
   label: string;
+  engine: Engine;
   blockTimeMs?: number;
 }
 
+// omni-node's modes only where its binary is found (README, "Two engines").
 const MODES: Mode[] = [
-  { key: 'quick', label: 'quick blocks' },
-  { key: 'six', label: '6 s blocks', blockTimeMs: SIX_SECOND_BLOCKS_MS },
-];
+  { key: 'quick', label: 'chopsticks, quick blocks', engine: 'chopsticks' },
+  { key: 'six', label: 'chopsticks, 6 s blocks', engine: 'chopsticks', blockTimeMs: SIX_SECOND_BLOCKS_MS },
+  { key: 'nodeQuick', label: 'omni-node, instant seal', engine: 'node' },
+  { key: 'nodeSix', label: 'omni-node, 6 s blocks', engine: 'node', blockTimeMs: SIX_SECOND_BLOCKS_MS },
+].filter((mode): mode is Mode => mode.engine === 'chopsticks' || omniNodeAvailable());
+
+const QUICK_MODES: Mode['key'][] = ['quick', 'nodeQuick'];
 
 export const tickLatency: Figure = {
   id: 'tick-latency',
   number: 2,
   title: 'Tick latency',
   method: [
-    'The extension meters a video for 60 s on the local chain, once in quick block mode (a block as soon as transactions arrive) and once with a block every 6 s (`startChain({ blockTimeMs: 6000 })`), each with a fresh browser, viewer and stream.',
+    'The extension meters a video for 60 s on the local chain, on each engine: chopsticks (the simulator) and polkadot-omni-node (the real node, when its binary is found), once in quick block mode (chopsticks builds a block as soon as transactions arrive; omni-node seals one per transaction, `--instant-seal`) and once with a block every 6 s (`startChain({ engine, blockTimeMs: 6000 })`), each with a fresh chain, browser, viewer and stream.',
     "Submission times come from the worker itself without product code: the bench injects, through Playwright, a tap on `WebSocket.prototype.send` into the running service worker that notes `Date.now()` and the bytes of every `author_submitAndWatchExtrinsic`. Inclusion times come from the bench's own connection: a new-head subscription notes when each block's header arrived, and the block's extrinsics are hashed and matched with the tapped bytes. Both clocks are the same machine's wall clock.",
     "The worker's ticker fires just after each whole wall-clock second (`src/background/ticker.ts`) and counts the second that just ended, so the end of a watched second is the whole second at or before its submission. A `record_tick` carrying n > 1 seconds (seconds held back while an earlier call was being accepted) counts n latencies, one per second, each from its own end. Also shown: the two parts, end of second → submission (the worker) and submission → block (the chain).",
   ],
@@ -41,7 +49,7 @@ export const tickLatency: Figure = {
         label: `${mode.label}: p99`,
         unit: 'ms',
         decimals: 0,
-        target: mode.key === 'quick' ? { text: '< 1000 ms', met: (value) => value < 1000 } : undefined,
+        target: QUICK_MODES.includes(mode.key) ? { text: '< 1000 ms', met: (value) => value < 1000 } : undefined,
       },
       { key: `${mode.key}.joinedP99`, label: `${mode.label}: p99 once joined (every call but the first)`, unit: 'ms', decimals: 0 },
       { key: `${mode.key}.secondToSubmitP50`, label: `${mode.label}: end of second → submission (the worker's part), p50`, unit: 'ms', decimals: 0 },
@@ -50,16 +58,23 @@ export const tickLatency: Figure = {
       { key: `${mode.key}.notIncluded`, label: `${mode.label}: ticks submitted but not in a block`, unit: '', decimals: 0, target: { text: '0', met: (value) => value === 0 } },
     ]),
   discuss(summaries: Record<string, Summary | null>): string[] {
-    const p99 = summaries['quick.p99']?.median;
-    const joinedP99 = summaries['quick.joinedP99']?.median;
-    const worker = summaries['quick.secondToSubmitP50']?.median;
-    const chain = summaries['quick.submitToBlockP50']?.median;
-    if (p99 === undefined || joinedP99 === undefined || worker === undefined || chain === undefined) return [];
-    const parts = `of a typical second's latency, ${Math.round(worker)} ms pass in the worker (end of the second → submission) and ${Math.round(chain)} ms in the chain (submission → block)`;
-    if (p99 < 1000) return [`Quick mode meets the target: p99 ${Math.round(p99)} ms; ${parts}.`];
-    return [
-      `Quick mode misses the target: p99 ${Math.round(p99)} ms; ${parts}. The chain's part is chopsticks validating the extrinsic and building a block with smoldot's wasmi interpreter; the slowest seconds are those watched while the session was joining (the first call carries them all: a tick needs the join in a block before it, and the runtime's elapsed-time guard counts from the join). Once joined, p99 is ${Math.round(joinedP99)} ms.`,
-    ];
+    return MODES.filter((mode) => QUICK_MODES.includes(mode.key)).flatMap((mode) => {
+      const median = (name: string) => summaries[`${mode.key}.${name}`]?.median;
+      const [p99, joinedP99, worker, chain] = [median('p99'), median('joinedP99'), median('secondToSubmitP50'), median('submitToBlockP50')];
+      if (p99 === undefined || joinedP99 === undefined || worker === undefined || chain === undefined) return [];
+      const parts = `of a typical second's latency, ${Math.round(worker)} ms pass in the worker (end of the second → submission) and ${Math.round(chain)} ms in the chain (submission → block)`;
+      if (p99 < 1000) {
+        const moonshot = p99 < 250 ? ', and the < 250 ms moonshot' : '';
+        return [`${mode.label}: meets the < 1 s target${moonshot}: p99 ${Math.round(p99)} ms; ${parts}.`];
+      }
+      const why =
+        mode.engine === 'chopsticks'
+          ? "The chain's part is chopsticks validating the extrinsic and building a block with smoldot's wasmi interpreter."
+          : "The chain's part is the node validating the extrinsic and sealing a block.";
+      return [
+        `${mode.label}: misses the < 1 s target: p99 ${Math.round(p99)} ms; ${parts}. ${why} The slowest seconds are those watched while the session was joining (the first call carries them all: a settlement needs the join in a block before it, and the runtime's elapsed-time guard counts from the last settlement). Once joined, p99 is ${Math.round(joinedP99)} ms.`,
+      ];
+    });
   },
   async run(context) {
     const metrics: Record<string, number> = {};
@@ -88,7 +103,7 @@ interface TickLatencies {
 }
 
 async function measureMode(context: RunContext, mode: Mode): Promise<RunOutcome> {
-  return withMeter({ environment: { chain: { blockTimeMs: mode.blockTimeMs } } }, async (env, meter) => {
+  return withMeter({ environment: { chain: { engine: mode.engine, blockTimeMs: mode.blockTimeMs } } }, async (env, meter) => {
     const stream = await env.state.registerStream('charlie', `bench latency ${mode.key} ${context.run}`);
     const blocks = await BlockWatcher.start(env.state.api);
     try {
