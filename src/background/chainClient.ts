@@ -191,21 +191,22 @@ export class ChainClient implements MeteringChain, CreatorChain {
     return { stateNonce: (info as unknown as AccountInfoCodec).nonce.toNumber(), poolNextIndex: next.toNumber() };
   }
 
-  join(streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
-    return this.#submit('tickStream.joinStream', (api) => api.tx.tickStream.joinStream(streamId, maxRatePerMinute));
+  join(genesisHash: string, streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
+    return this.#submit('tickStream.joinStream', genesisHash, (api) => api.tx.tickStream.joinStream(streamId, maxRatePerMinute));
   }
 
-  leave(streamId: string): Promise<TxOutcome> {
-    return this.#submit('tickStream.leaveStream', (api) => api.tx.tickStream.leaveStream(streamId));
+  leave(genesisHash: string, streamId: string): Promise<TxOutcome> {
+    return this.#submit('tickStream.leaveStream', genesisHash, (api) => api.tx.tickStream.leaveStream(streamId));
   }
 
   recordTicks(
+    genesisHash: string,
     streamId: string,
     ticks: number,
     maxRatePerMinute: bigint,
     onSigned: (info: SignedInfo) => Promise<void>,
   ): Promise<TxOutcome> {
-    return this.#submit('tickStream.recordTick', (api) => api.tx.tickStream.recordTick(streamId, ticks, maxRatePerMinute), onSigned);
+    return this.#submit('tickStream.recordTick', genesisHash, (api) => api.tx.tickStream.recordTick(streamId, ticks, maxRatePerMinute), onSigned);
   }
 
   // ---------- calls the pages ask for (CreatorChain) ----------
@@ -229,6 +230,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
     let events: CallEvent[] = [];
     const outcome = await this.#submit(
       signableCallOf(call),
+      null,
       (api) => palletTx(api, call),
       undefined,
       (result) => (events = result.events.map(({ event }) => ({ section: event.section, method: event.method, data: event.data.map(String) }))),
@@ -423,10 +425,12 @@ export class ChainClient implements MeteringChain, CreatorChain {
   /**
    * Builds, checks (`checkCall`: by pallet and call name against the connected runtime's metadata),
    * signs and sends. A call that fails the check is never signed. `onInBlock` sees the result (its
-   * events) once the extrinsic is in a block.
+   * events) once the extrinsic is in a block. A call of a session (`watchedOn`: the genesis hash its
+   * seconds were watched on) is signed only while that very network is connected, checked right before signing.
    */
   #submit(
     intended: SignableCall,
+    watchedOn: string | null,
     build: (api: ApiPromise) => SubmittableExtrinsic<'promise'>,
     onSigned?: (info: SignedInfo) => Promise<void>,
     onInBlock?: (result: ISubmittableResult) => void,
@@ -465,6 +469,9 @@ export class ChainClient implements MeteringChain, CreatorChain {
       this.#awaiting.add(finish);
       nonces
         .withNextNonce(async (nonce) => {
+          // Thrown, so that the nonce is not counted as used.
+          const refusal = watchedOn === null ? null : otherNetworkRefusal(this.#api?.genesisHash.toHex() ?? null, watchedOn);
+          if (refusal) throw new RefusedToSign(refusal);
           // mode 1: CheckMetadataHash on; the runtime refuses the signature unless the hash is its own.
           await tx.signAsync(signer, { nonce, mode: 1, metadataHash: runtime.metadataHash });
           await onSigned?.({ nonce, hash: tx.hash.toHex() });
@@ -473,7 +480,9 @@ export class ChainClient implements MeteringChain, CreatorChain {
             this.#onStatus(api, nonces, result, finish);
           });
         })
-        .catch((error: unknown) => finish(classifyPoolRejection(error instanceof Error ? error.message : String(error))));
+        .catch((error: unknown) =>
+          finish(error instanceof RefusedToSign ? error.outcome : classifyPoolRejection(error instanceof Error ? error.message : String(error))),
+        );
     });
   }
 
@@ -498,6 +507,27 @@ export class ChainClient implements MeteringChain, CreatorChain {
     }
     if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError) });
     else finish({ kind: 'included', fee, paid });
+  }
+}
+
+/**
+ * Seconds are bound to the network (genesis hash) they were watched on: nothing of theirs is signed while
+ * another network, or none, is connected. They are kept (retryable) for when theirs is connected again.
+ */
+export function otherNetworkRefusal(connected: string | null, watchedOn: string): Refusal | null {
+  if (connected === watchedOn) return null;
+  return { kind: 'rejected', error: t('errorSignedOnOtherNetwork', watchedOn, connected ?? '—'), retryable: true, insufficientFunds: false };
+}
+
+type Refusal = Extract<TxOutcome, { kind: 'rejected' }>;
+
+/** A call `#submit` refuses to sign, with the outcome it gives. */
+class RefusedToSign extends Error {
+  readonly outcome: Refusal;
+
+  constructor(outcome: Refusal) {
+    super(outcome.error);
+    this.outcome = outcome;
   }
 }
 

@@ -172,8 +172,8 @@ describe('Settlement (fake chain, fake clock)', () => {
     const h = harness();
     h.chain.freeBalance = null; // the balance is not known yet: the chain decides
     const join = h.chain.join.bind(h.chain);
-    h.chain.join = async (streamId, rate) => {
-      await join(streamId, rate);
+    h.chain.join = async (genesisHash, streamId, rate) => {
+      await join(genesisHash, streamId, rate);
       h.chain.sessions.delete(streamId);
       return { kind: 'failed', fee: h.chain.fee, error: 'TickStream.InsufficientFunds' };
     };

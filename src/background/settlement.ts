@@ -226,7 +226,7 @@ export class Settlement {
     await this.#journal.persist();
     let sent: (signed: boolean) => void = () => undefined;
     const signedOrDone = new Promise<boolean>((resolve) => (sent = resolve));
-    const outcome = this.#deps.chain.recordTicks(session.streamId, ticks, big(session.agreedRatePerMinute), async (info) => {
+    const outcome = this.#deps.chain.recordTicks(session.genesisHash, session.streamId, ticks, big(session.agreedRatePerMinute), async (info) => {
       entry.nonce = info.nonce;
       entry.hash = info.hash;
       this.#journal.touch();
@@ -339,7 +339,7 @@ export class Settlement {
     session.join = 'in-flight';
     this.#journal.touch();
     await this.#journal.persist();
-    const outcome = await chain.join(session.streamId, agreed);
+    const outcome = await chain.join(session.genesisHash, session.streamId, agreed);
     session.join = 'needed';
     if (outcome.kind === 'included' || outcome.kind === 'failed') this.#charge(session, outcome.fee);
     if (outcome.kind === 'included') {
@@ -380,7 +380,7 @@ export class Settlement {
     session.leave = 'in-flight';
     this.#journal.touch();
     await this.#journal.persist();
-    const outcome = await chain.leave(session.streamId);
+    const outcome = await chain.leave(session.genesisHash, session.streamId);
     session.leave = 'needed';
     if (outcome.kind === 'included' || outcome.kind === 'failed') this.#charge(session, outcome.fee);
     if (outcome.kind === 'included' || (outcome.kind === 'failed' && outcome.error === 'TickStream.NotJoined')) this.#markLeft(session);

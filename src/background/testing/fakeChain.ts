@@ -81,7 +81,7 @@ export class FakeChain implements MeteringChain {
     return { stateNonce: this.stateNonce, poolNextIndex: this.poolNextIndex };
   }
 
-  async join(streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
+  async join(_genesisHash: string, streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
     this.joinCalls.push(streamId);
     this.joinRates.push(maxRatePerMinute);
     const stream = this.streams.get(streamId);
@@ -98,7 +98,7 @@ export class FakeChain implements MeteringChain {
     return { kind: 'included', fee: this.fee, paid: 0n };
   }
 
-  async leave(streamId: string): Promise<TxOutcome> {
+  async leave(_genesisHash: string, streamId: string): Promise<TxOutcome> {
     this.leaveCalls.push(streamId);
     this.stateNonce += 1;
     if (!this.sessions.delete(streamId)) return { kind: 'failed', fee: this.fee, error: 'TickStream.NotJoined' };
@@ -106,6 +106,7 @@ export class FakeChain implements MeteringChain {
   }
 
   async recordTicks(
+    _genesisHash: string,
     streamId: string,
     ticks: number,
     maxRate: bigint,
