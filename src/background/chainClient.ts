@@ -191,6 +191,13 @@ export class ChainClient implements MeteringChain, CreatorChain {
     return { stateNonce: (info as unknown as AccountInfoCodec).nonce.toNumber(), poolNextIndex: next.toNumber() };
   }
 
+  async estimateTickFee(): Promise<bigint> {
+    const api = this.#requireApi();
+    const ticks = this.#settlementTerms?.maxTicksPerCall ?? 1;
+    const info = await api.tx.tickStream.recordTick(0, ticks, 0).paymentInfo(this.#requireAccount());
+    return info.partialFee.toBigInt();
+  }
+
   join(genesisHash: string, streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
     return this.#submit('tickStream.joinStream', genesisHash, (api) => api.tx.tickStream.joinStream(streamId, maxRatePerMinute));
   }

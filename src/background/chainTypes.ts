@@ -78,6 +78,11 @@ export interface MeteringChain {
   /** The viewer's free balance as last heard; null until known. */
   readonly freeBalance: bigint | null;
   /**
+   * The network fee of a `record_tick` (`payment_queryInfo`): its arguments encode at a fixed size, so one
+   * stream's costs as much as another's; estimated for the most ticks a call takes, an upper bound.
+   */
+  estimateTickFee(): Promise<bigint>;
+  /**
    * The calls of a session name the network (genesis hash) its seconds were watched on: they are refused,
    * unsigned, while another one is connected.
    */

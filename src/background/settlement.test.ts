@@ -272,6 +272,24 @@ describe('Settlement (fake chain, fake clock)', () => {
     expect(h.session.confirmedSeconds).toBe(5);
   });
 
+  it('counts fees before any call landed: the chain’s estimate is asked once the chain is ready and carried by calls in flight', async () => {
+    const h = harness();
+    await h.chain.join(GENESIS, '1', RATE); // joined in an earlier life of the worker whose journal knew no fee yet
+    h.chain.autoInclude = false;
+    h.settlement.pump();
+    await flush();
+    expect(h.settlement.feeEstimate, 'known before the first second is counted').toBe(h.chain.fee);
+    await h.second();
+    expect(h.session.inFlight.map((entry) => entry.feeEstimate)).toEqual([h.chain.fee.toString()]);
+    expect(h.chain.feeEstimates, 'asked once, not every second').toBe(1);
+    // The result is lost: reconciled from chain state, the fee still counts.
+    h.chain.includeSilently();
+    h.restart();
+    await h.idle();
+    await h.idle();
+    expect(h.session).toMatchObject({ confirmedSeconds: 1, inFlight: [], fees: h.chain.fee.toString() });
+  });
+
   it('sends only to the network the seconds were watched on', async () => {
     const h = harness();
     h.ctx.genesisHash = `0x${'22'.repeat(32)}`;

@@ -69,8 +69,12 @@ export class Settlement {
   readonly #looksDroppedSince = new Map<string, number>();
   /** Sessions the meter billed in its last tick: their seconds gather until the interval. */
   #billing: ReadonlySet<string> = new Set();
-  /** The network fee of the last call that landed: what each call still to be sent is expected to cost. */
-  #feeEstimate = 0n;
+  /**
+   * The network fee of the last call that landed — before any did, the chain's estimate: what each call
+   * still to be sent is expected to cost. null until known.
+   */
+  #feeEstimate: bigint | null = null;
+  #estimatingFee: Promise<bigint> | null = null;
 
   constructor(deps: SettlementDeps, journal: MeterJournal) {
     this.#deps = deps;
@@ -82,12 +86,13 @@ export class Settlement {
       for (const entry of session.inFlight) entry.unknown = true;
       requeueUnsent(session);
       session.reconcile = session.inFlight.length > 0;
-      if (big(session.lastFee) > this.#feeEstimate) this.#feeEstimate = big(session.lastFee);
+      if (big(session.lastFee) > (this.#feeEstimate ?? 0n)) this.#feeEstimate = big(session.lastFee);
     }
   }
 
+  /** What a call is expected to cost in fees (budgets count it); 0 only until the chain could first be asked. */
   get feeEstimate(): bigint {
-    return this.#feeEstimate;
+    return this.#feeEstimate ?? 0n;
   }
 
   /** The sessions the meter billed this second; every other session's seconds are due at once. */
@@ -97,6 +102,8 @@ export class Settlement {
 
   /** Sends what is due, for every session of the connected network (no-op while unreachable or locked). */
   pump(): void {
+    // Known before the first second is counted, so that budgets count fees from the first call on.
+    if (this.#feeEstimate === null && this.#deps.context().chainReady) this.#fee().catch(() => undefined);
     for (const key of Object.keys(this.#journal.doc.sessions)) void this.#pump(key);
   }
 
@@ -211,13 +218,14 @@ export class Settlement {
    * result is handled when it comes.
    */
   async #send(session: SessionRecord, ticks: number): Promise<boolean> {
+    const feeEstimate = await this.#fee();
     const entry: InFlightRecord = {
       id: this.#deps.newId(),
       ticks,
       nonce: null,
       hash: null,
       createdAt: this.#deps.now(),
-      feeEstimate: session.lastFee,
+      feeEstimate: feeEstimate.toString(),
       unknown: false,
     };
     session.held -= ticks;
@@ -295,6 +303,16 @@ export class Settlement {
     if (fee > 0n) this.#feeEstimate = fee;
   }
 
+  /** The fee a call is expected to cost: the last one that landed, else the chain's estimate (asked once at a time). */
+  #fee(): Promise<bigint> {
+    if (this.#feeEstimate !== null) return Promise.resolve(this.#feeEstimate);
+    this.#estimatingFee ??= this.#deps.chain
+      .estimateTickFee()
+      .then((fee) => (this.#feeEstimate ??= fee))
+      .finally(() => (this.#estimatingFee = null));
+    return this.#estimatingFee;
+  }
+
   #onDispatchError(session: SessionRecord, error: string): void {
     switch (error) {
       case 'TickStream.TicksExceedElapsedTime':
@@ -332,7 +350,7 @@ export class Settlement {
     const agreed = big(session.agreedRatePerMinute);
     const needed = this.#joinCost(session);
     const free = chain.freeBalance;
-    if (needed !== null && free !== null && free < needed + this.#feeEstimate) {
+    if (needed !== null && free !== null && free < needed + (await this.#fee())) {
       this.#cannotHold(session, needed, free);
       return;
     }

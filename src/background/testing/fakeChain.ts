@@ -47,6 +47,8 @@ export class FakeChain implements MeteringChain {
   /** Makes the pool refuse every call with this text. */
   rejectWith: { error: string; retryable: boolean; insufficientFunds: boolean } | null = null;
   fee = 7n;
+  /** How often the fee of a call was asked for. */
+  feeEstimates = 0;
   /** Streams the viewer holds a subscription to: their ticks are recorded and charge nothing, whatever the rate. */
   readonly subscribed = new Set<string>();
   stateNonce = 0;
@@ -79,6 +81,11 @@ export class FakeChain implements MeteringChain {
 
   async nonceStatus(): Promise<NonceStatus> {
     return { stateNonce: this.stateNonce, poolNextIndex: this.poolNextIndex };
+  }
+
+  async estimateTickFee(): Promise<bigint> {
+    this.feeEstimates += 1;
+    return this.fee;
   }
 
   async join(_genesisHash: string, streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
