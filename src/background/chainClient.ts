@@ -1,7 +1,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import type { Codec, ISubmittableResult } from '@polkadot/types/types';
+import type { Codec, ISubmittableResult, Registry } from '@polkadot/types/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import type { BalanceState, NetworkState } from '../shared/messages';
 import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SettlementTerms, SignedInfo, TxOutcome } from './chainTypes';
@@ -20,6 +20,8 @@ export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
 const RPC_TIMEOUT_MS = 30_000;
+/** A call the pool accepted and no block took this long after (ten 6 s blocks) is settled from chain state. */
+export const INCLUSION_TIMEOUT_MS = 60_000;
 
 // The runtime's types come from its metadata (no generated augmentation): narrow views of what is read.
 interface BigCodec extends Codec {
@@ -468,8 +470,10 @@ export class ChainClient implements MeteringChain, CreatorChain {
 
     return new Promise<TxOutcome>((resolve) => {
       let unsubscribe: (() => void) | null = null;
+      let cancelDeadline: (() => void) | null = null;
       const finish = (outcome: TxOutcome) => {
         if (!this.#awaiting.delete(finish)) return;
+        cancelDeadline?.();
         unsubscribe?.();
         resolve(outcome);
       };
@@ -482,10 +486,16 @@ export class ChainClient implements MeteringChain, CreatorChain {
           // mode 1: CheckMetadataHash on; the runtime refuses the signature unless the hash is its own.
           await tx.signAsync(signer, { nonce, mode: 1, metadataHash: runtime.metadataHash });
           await onSigned?.({ nonce, hash: tx.hash.toHex() });
-          unsubscribe = await tx.send((result) => {
+          const stop = await tx.send((result) => {
             if (isInABlock(result)) onInBlock?.(result);
             this.#onStatus(api, nonces, result, finish);
           });
+          // Its result may have come before `send` resolved.
+          if (!this.#awaiting.has(finish)) stop();
+          else {
+            unsubscribe = stop;
+            cancelDeadline = inclusionDeadline(finish);
+          }
         })
         .catch((error: unknown) =>
           finish(error instanceof RefusedToSign ? error.outcome : classifyPoolRejection(error instanceof Error ? error.message : String(error))),
@@ -495,26 +505,41 @@ export class ChainClient implements MeteringChain, CreatorChain {
 
   #onStatus(api: ApiPromise, nonces: NonceManager, result: ISubmittableResult, finish: (outcome: TxOutcome) => void): void {
     const { status } = result;
-    if (status.isFuture) {
-      // A gap before this nonce: the next transaction re-reads the chain's index and fills it.
-      nonces.resync();
-      return;
-    }
-    if (status.isInvalid || status.isDropped || status.isUsurped) {
-      nonces.resync();
-      finish({ kind: 'rejected', error: `The transaction pool dropped the payment (${status.type}).`, retryable: true, insufficientFunds: false });
-      return;
-    }
-    if (!isInABlock(result)) return;
-    let fee = 0n;
-    let paid = 0n;
-    for (const { event } of result.events) {
-      if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') fee = (event.data[1] as BigCodec).toBigInt();
-      if (event.section === 'tickStream' && event.method === 'TickRecorded') paid = (event.data[3] as BigCodec).toBigInt();
-    }
-    if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError) });
-    else finish({ kind: 'included', fee, paid });
+    // A gap before this nonce, or a pool that let the call go: the next transaction re-reads the chain's index.
+    if (status.isFuture || status.isInvalid || status.isDropped || status.isUsurped) nonces.resync();
+    const outcome = outcomeOfStatus(api.registry, result);
+    if (outcome) finish(outcome);
   }
+}
+
+/**
+ * What a status of a call the pool accepted means: its result once it is in a block; `unknown` once the
+ * pool says it dropped it, it was usurped or became invalid — it may be in a block all the same (gossiped
+ * to another node first, or in the block being built), so only chain state settles it, never a second
+ * send; null while it waits.
+ */
+export function outcomeOfStatus(registry: Registry, result: ISubmittableResult): TxOutcome | null {
+  const { status } = result;
+  if (status.isInvalid || status.isDropped || status.isUsurped)
+    return { kind: 'unknown', error: t('errorLeftPool', status.type) };
+  if (!isInABlock(result)) return null;
+  let fee = 0n;
+  let paid = 0n;
+  for (const { event } of result.events) {
+    if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') fee = (event.data[1] as BigCodec).toBigInt();
+    if (event.section === 'tickStream' && event.method === 'TickRecorded') paid = (event.data[3] as BigCodec).toBigInt();
+  }
+  if (result.dispatchError) return { kind: 'failed', fee, error: dispatchErrorName(registry, result.dispatchError) };
+  return { kind: 'included', fee, paid };
+}
+
+/** Ends a call the pool accepted as `unknown` unless its result comes within `INCLUSION_TIMEOUT_MS`; returns the cancel. */
+export function inclusionDeadline(finish: (outcome: TxOutcome) => void): () => void {
+  const timer = setTimeout(
+    () => finish({ kind: 'unknown', error: t('errorNotIncluded', String(INCLUSION_TIMEOUT_MS / 1000)) }),
+    INCLUSION_TIMEOUT_MS,
+  );
+  return () => clearTimeout(timer);
 }
 
 /**

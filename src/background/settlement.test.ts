@@ -290,6 +290,23 @@ describe('Settlement (fake chain, fake clock)', () => {
     expect(h.session).toMatchObject({ confirmedSeconds: 1, inFlight: [], fees: h.chain.fee.toString() });
   });
 
+  it.each([
+    ['landed in a block all the same: counted once, never sent again', true, [1]],
+    ['never landed: sent again once chain state shows it', false, [1, 1]],
+  ])('a call the pool let go after accepting it, or that stayed in no block, %s', async (_, landed, ticks) => {
+    const h = harness();
+    h.chain.autoInclude = false;
+    await h.second();
+    h.chain.reportUnknown(landed);
+    await flush();
+    for (let i = 0; i < 8; i += 1) await h.idle();
+    if (!landed) h.chain.includeNext();
+    await h.idle();
+    expect(h.ticks()).toEqual(ticks);
+    expect(h.chain.sessions.get('1')?.ticks).toBe(1);
+    expect(h.session).toMatchObject({ confirmedSeconds: 1, held: 0, inFlight: [], reconcile: false });
+  });
+
   it('sends only to the network the seconds were watched on', async () => {
     const h = harness();
     h.ctx.genesisHash = `0x${'22'.repeat(32)}`;

@@ -142,6 +142,20 @@ export class FakeChain implements MeteringChain {
     this.includeNext(false);
   }
 
+  /**
+   * The pool says it let the oldest call go (Dropped, Usurped, Invalid) or it stayed in no block too
+   * long: the result is `unknown`, whether it landed in a block all the same (`landed`) or not.
+   */
+  reportUnknown(landed: boolean): void {
+    const call = this.pending.shift();
+    if (!call) throw new Error('nothing pending');
+    if (landed) {
+      this.stateNonce += 1;
+      this.#apply(call);
+    }
+    call.resolve({ kind: 'unknown', error: 'left the pool' });
+  }
+
   dropAllSilently(): void {
     this.pending.splice(0);
   }
