@@ -17,6 +17,8 @@ export class MeterJournal {
   readonly #save: (doc: MeterDoc) => Promise<void>;
   #saving: Promise<void> = Promise.resolve();
   #dirty = false;
+  /** The journal was deleted with its account: nothing is saved any more. */
+  #discarded = false;
 
   constructor(doc: MeterDoc, save: (doc: MeterDoc) => Promise<void>) {
     this.doc = doc;
@@ -30,7 +32,7 @@ export class MeterJournal {
 
   /** Writes the document if it changed; resolves once everything changed so far is in storage. */
   persist(): Promise<void> {
-    if (this.#dirty) {
+    if (this.#dirty && !this.#discarded) {
       this.#dirty = false;
       const snapshot = structuredClone(this.doc);
       this.#saving = this.#saving.then(() =>
@@ -41,6 +43,18 @@ export class MeterJournal {
       );
     }
     return this.#saving;
+  }
+
+  /**
+   * The account is removed: `remove` (deleting the stored journal) runs after every save queued so far, in
+   * the same queue, and nothing is saved after it — a result or a tick heard later cannot bring it back.
+   */
+  discard(remove: () => Promise<void>): Promise<void> {
+    this.#discarded = true;
+    this.#dirty = false;
+    const run = this.#saving.then(remove);
+    this.#saving = run.catch(() => undefined);
+    return run;
   }
 
   /** Stops the session until the person acts, and says why in the banner. */

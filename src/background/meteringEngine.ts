@@ -282,6 +282,11 @@ export class MeteringEngine {
     this.pump();
   }
 
+  /** Deletes the stored journal with `remove`, after the saves already queued; nothing is saved after it. */
+  discardJournal(remove: () => Promise<void>): Promise<void> {
+    return this.#journal.discard(remove);
+  }
+
   /** Resolves once everything changed so far is in storage. */
   async flush(): Promise<void> {
     await this.#journal.persist();
