@@ -99,6 +99,16 @@ describe('loadMeterDoc: the metering journal is checked when loaded', () => {
     expect(loaded.sessions[sessionKey(GENESIS, '2')]).toMatchObject({ join: 'needed', joinedRatePerMinute: null, onHold: '0', leave: null, held: 3 });
   });
 
+  it('keeps the sites the seconds were watched on, and drops a session whose held sites are not sites (logged)', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const good = session({ heldSites: { 'https://other.example': 3 }, inFlight: [{ id: 'a', ticks: 1, nonce: 4, hash: '0xab', createdAt: 2, feeEstimate: '7', unknown: false, sites: { 'https://other.example': 1 } }] });
+    const loaded = loadMeterDoc(
+      doc({ [sessionKey(GENESIS, '1')]: good, [sessionKey(GENESIS, '2')]: session({ streamId: '2', heldSites: { 'javascript:x': 3 } }) }),
+      DAY,
+    );
+    expect(Object.values(loaded.sessions)).toEqual([good]);
+  });
+
   it('keeps the funds a hold-unaffordable stop says are needed, and drops a stop whose funds are not amounts', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stop = { code: 'hold-unaffordable' as const, message: 'x', funds: { needed: '1021000000000', available: '500000000000' } };

@@ -1,6 +1,7 @@
 import type { NotBillingCode, NotBillingReason } from '../shared/messages';
 import { isHash, isOrigin, isPlanck, isStreamId } from '../shared/validators';
 import { logDropped } from './dropLog';
+import type { SiteSeconds } from './siteSeconds';
 import { emptyLedger, type Ledger } from './spendLedger';
 
 /**
@@ -24,6 +25,8 @@ export interface InFlightRecord {
   feeEstimate: string;
   /** The result was lost (connection dropped, worker restarted): settle from chain state. */
   unknown: boolean;
+  /** Its seconds by the top-level site they were watched on; absent in journals written before: all of `SessionRecord.site`. */
+  sites?: SiteSeconds;
 }
 
 export type JoinState = 'needed' | 'in-flight' | 'joined';
@@ -33,7 +36,7 @@ export type LeaveState = 'needed' | 'in-flight' | null;
 
 export interface SessionRecord {
   streamId: string;
-  /** The top-level site the session started on. */
+  /** The top-level site the session started on (each second's spend goes to the site it was watched on: `heldSites`, `InFlightRecord.sites`). */
   site: string;
   title: string;
   creator: string;
@@ -65,6 +68,8 @@ export interface SessionRecord {
    * is unreachable, the key locked…: settled later, never dropped.
    */
   held: number;
+  /** The held seconds by the top-level site they were watched on; held seconds it does not cover (older journals) are of `site`. */
+  heldSites?: SiteSeconds;
   inFlight: InFlightRecord[];
   confirmedSeconds: number;
   spent: string;
@@ -252,6 +257,7 @@ const NOT_BILLING_CODES: Record<NotBillingCode, true> = {
   'chain-error': true,
 };
 
+const isSiteSeconds = (v: unknown) => isObject(v) && Object.entries(v).every(([site, seconds]) => isOrigin(site) && isCount(seconds));
 const isFunds = (value: unknown) => value === undefined || (isObject(value) && isPlanck(value.needed) && isPlanck(value.available));
 const isReason = (value: unknown): value is NotBillingReason =>
   isObject(value) && typeof value.code === 'string' && Object.hasOwn(NOT_BILLING_CODES, value.code) && isText(value.message) && isFunds(value.funds);
@@ -270,6 +276,7 @@ const IN_FLIGHT_CHECKS = {
   createdAt: isTime,
   feeEstimate: isPlanck,
   unknown: (v: unknown) => typeof v === 'boolean',
+  sites: (v: unknown) => v === undefined || isSiteSeconds(v),
 };
 
 const SESSION_CHECKS = {
@@ -290,6 +297,7 @@ const SESSION_CHECKS = {
   onHold: isPlanck,
   leave: (v: unknown) => v === null || v === 'needed' || v === 'in-flight',
   held: isCount,
+  heldSites: (v: unknown) => v === undefined || isSiteSeconds(v),
   inFlight: (v: unknown) => Array.isArray(v) && v.every((entry) => isObject(entry) && firstBadField(entry, IN_FLIGHT_CHECKS) === null),
   confirmedSeconds: isCount,
   spent: isPlanck,

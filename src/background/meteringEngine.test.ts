@@ -433,6 +433,29 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(h.session()).toMatchObject({ confirmedSeconds: 12, pendingSeconds: 0 });
   });
 
+  it('credits each second to the top-level site it was watched on, also within one settlement (fake chain)', async () => {
+    const h = harness({ rules: { [SITE]: 'allow', [OTHER_SITE]: 'allow' } });
+    h.chain.settlementInterval = 10;
+    await h.seconds(3);
+    h.report(1, 0, false); // the same stream goes on in another tab, on another site
+    await h.seconds(2, [[2, 0, tagFor('1'), OTHER_SITE]]);
+    h.report(2, 0, false, tagFor('1'), OTHER_SITE);
+    await h.seconds(1, []);
+    expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([5]);
+    const { sites } = h.engine.ledger;
+    expect(sites[SITE]).toMatchObject({ seconds: 3, amount: ((paidFor(5) * 3n) / 5n).toString() });
+    expect(sites[OTHER_SITE]).toMatchObject({ seconds: 2, amount: (paidFor(5) - (paidFor(5) * 3n) / 5n).toString() });
+    expect(BigInt(sites[SITE].fees) + BigInt(sites[OTHER_SITE].fees)).toBe(2n * FEE); // the join's and the call's
+    // Seconds a call gives back keep their site.
+    h.chain.rejectWith = { error: '1014: Priority is too low', retryable: true, insufficientFunds: false };
+    await h.seconds(1, [[2, 0, tagFor('1'), OTHER_SITE]]);
+    h.chain.rejectWith = null;
+    h.report(2, 0, false, tagFor('1'), OTHER_SITE);
+    await h.seconds(1, []);
+    expect(h.engine.ledger.sites[OTHER_SITE]?.seconds).toBe(3);
+    expect(h.engine.ledger.sites[SITE]?.seconds).toBe(3);
+  });
+
   it('a budget stop settles what was counted within the budget at once (fake chain)', async () => {
     const perSecond = (RATE + 59n) / 60n;
     const h = harness({ rules: { [SITE]: 'allow' }, budgets: { perSession: (6n * (perSecond + FEE) + FEE).toString(), perDay: null, global: null } });

@@ -13,6 +13,7 @@ import { FrameRegistry, type FrameState } from './frameRegistry';
 import { MeterJournal, notBilling } from './meterJournal';
 import { consentKey, newSessionRecord, sessionKey, type ConsentRequestRecord, type MeterDoc, type SessionRecord } from './meterState';
 import { inFlightTicks, Settlement, settlesHeld } from './settlement';
+import { addSeconds } from './siteSeconds';
 import { localDay, rollDay } from './spendLedger';
 import { StreamLookups } from './streamLookups';
 import { t } from '../shared/i18n';
@@ -566,6 +567,7 @@ export class MeteringEngine {
       return 0;
     }
     session.held += seconds;
+    addSeconds((session.heldSites ??= {}), verdict.site, seconds);
     session.lastCountedSecond = second;
     this.#journal.touch();
     return seconds;

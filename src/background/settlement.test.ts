@@ -57,6 +57,9 @@ function harness(session: Partial<SessionRecord> = {}) {
     get session(): SessionRecord {
       return current.journal.doc.sessions[KEY];
     },
+    get ledger() {
+      return current.journal.doc.ledger;
+    },
     get now() {
       return now;
     },
@@ -305,6 +308,22 @@ describe('Settlement (fake chain, fake clock)', () => {
     expect(h.ticks()).toEqual(ticks);
     expect(h.chain.sessions.get('1')?.ticks).toBe(1);
     expect(h.session).toMatchObject({ confirmedSeconds: 1, held: 0, inFlight: [], reconcile: false });
+  });
+
+  it('a call settled from chain state credits its seconds to the sites they were watched on', async () => {
+    const h = harness();
+    h.chain.autoInclude = false;
+    h.chain.settlementInterval = 5;
+    h.session.heldSites = { 'https://a.example': 2, 'https://b.example': 3 };
+    await h.seconds(5);
+    h.chain.includeSilently();
+    h.restart();
+    for (let i = 0; i < 8 && h.session.reconcile; i += 1) await h.idle();
+    expect(h.session).toMatchObject({ confirmedSeconds: 5, held: 0, inFlight: [] });
+    const paid = (5n * RATE) / 60n;
+    expect(h.ledger.sites['https://a.example']).toMatchObject({ seconds: 2, amount: ((paid * 2n) / 5n).toString() });
+    expect(h.ledger.sites['https://b.example']).toMatchObject({ seconds: 3, amount: (paid - (paid * 2n) / 5n).toString() });
+    expect(h.ledger.sites['https://creator.example']?.seconds ?? 0).toBe(0);
   });
 
   it('sends only to the network the seconds were watched on', async () => {

@@ -2,6 +2,7 @@ import type { NotBillingReason } from '../shared/messages';
 import type { ChainViewerSession, MeteringChain, SettlementTerms, TxOutcome } from './chainTypes';
 import { errorText, notBilling, type MeterJournal } from './meterJournal';
 import { sessionKey, type InFlightRecord, type SessionRecord } from './meterState';
+import { addAll, giveBack, secondsIn, shareBySeconds, take, takeHeld, type SiteSeconds } from './siteSeconds';
 import { recordSpend } from './spendLedger';
 import { t } from '../shared/i18n';
 
@@ -132,6 +133,7 @@ export class Settlement {
   streamStopped(session: SessionRecord): void {
     if (session.stop?.code !== 'stream-inactive') this.#journal.stop(session, notBilling('stream-inactive'));
     session.held = 0;
+    session.heldSites = {};
     this.requestLeave(session);
     this.#journal.touch();
   }
@@ -227,8 +229,8 @@ export class Settlement {
       createdAt: this.#deps.now(),
       feeEstimate: feeEstimate.toString(),
       unknown: false,
+      sites: takeHeld(session, ticks),
     };
-    session.held -= ticks;
     session.inFlight.push(entry);
     this.#journal.touch();
     await this.#journal.persist();
@@ -262,27 +264,27 @@ export class Settlement {
         remove();
         session.confirmedSeconds += entry.ticks;
         session.spent = (big(session.spent) + outcome.paid).toString();
-        this.#charge(session, outcome.fee, outcome.paid, entry.ticks);
+        this.#charge(session, outcome.fee, outcome.paid, sitesOf(session, entry), true);
         session.lastFee = outcome.fee.toString();
         if (session.chainTicks !== null) session.chainTicks += entry.ticks;
         if (session.chainPaid !== null) session.chainPaid = (big(session.chainPaid) + outcome.paid).toString();
         break;
       case 'failed':
         remove();
-        session.held += entry.ticks;
-        this.#charge(session, outcome.fee);
+        giveBack(session, sitesOf(session, entry), entry.ticks);
+        this.#charge(session, outcome.fee, 0n, sitesOf(session, entry));
         this.#onDispatchError(session, outcome.error);
         break;
       case 'rejected':
         remove();
-        session.held += entry.ticks;
+        giveBack(session, sitesOf(session, entry), entry.ticks);
         if (outcome.insufficientFunds) this.#journal.stop(session, notBilling('insufficient-funds', t('errorFeeUnpayableStopped')));
         else if (!outcome.retryable) this.#journal.stop(session, notBilling('chain-error', t('errorPaymentRefused', outcome.error)));
         break;
       case 'unknown':
         if (entry.nonce === null) {
           remove();
-          session.held += entry.ticks;
+          giveBack(session, sitesOf(session, entry), entry.ticks);
         } else {
           entry.unknown = true;
           session.reconcile = true;
@@ -296,11 +298,23 @@ export class Settlement {
     if (session.leave !== null && session.inFlight.length === 0) void this.#pump(key);
   }
 
-  /** A fee the chain took (and what `seconds` settled paid): the session's, the ledger's, and the estimate for the next call. */
-  #charge(session: SessionRecord, fee: bigint, paid = 0n, seconds = 0): void {
+  /**
+   * A fee the chain took, and what a call paid: the session's, the ledger's (shared among the sites its
+   * seconds were watched on; a call of no seconds is the session's site's), and the estimate for the next call.
+   */
+  #charge(session: SessionRecord, fee: bigint, paid = 0n, sites: SiteSeconds = { [session.site]: 0 }, settled = false): void {
     session.fees = (big(session.fees) + fee).toString();
-    recordSpend(this.#journal.doc.ledger, session, paid, fee, seconds, this.#deps.now());
+    this.#record(session, sites, paid, fee, settled);
     if (fee > 0n) this.#feeEstimate = fee;
+  }
+
+  /** Records `paid` and `fee` for the sites the seconds were watched on, in proportion; the seconds count when `settled`. */
+  #record(session: SessionRecord, sites: SiteSeconds, paid: bigint, fee: bigint, settled: boolean): void {
+    const fees = new Map(shareBySeconds(fee, sites));
+    for (const [site, amount] of shareBySeconds(paid, sites)) {
+      const payee = { site, creator: session.creator };
+      recordSpend(this.#journal.doc.ledger, payee, amount, fees.get(site) ?? 0n, settled ? (sites[site] ?? 0) : 0, this.#deps.now());
+    }
   }
 
   /** The fee a call is expected to cost: the last one that landed, else the chain's estimate (asked once at a time). */
@@ -483,11 +497,18 @@ export class Settlement {
       landedPaid = onChain.paid > big(session.chainPaid) ? onChain.paid - big(session.chainPaid) : 0n;
     }
     const fees = included.reduce((sum, entry) => sum + big(entry.feeEstimate), 0n);
-    session.held += unknown.reduce((sum, entry) => sum + entry.ticks, 0) - landedTicks;
+    // The seconds that landed are taken from the included calls' sites; the others are held again with theirs.
+    const includedSites: SiteSeconds = {};
+    for (const entry of included) addAll(includedSites, sitesOf(session, entry));
+    const unsettled = structuredClone(includedSites);
+    const landedSites = take(unsettled, landedTicks);
+    for (const entry of unknown) if (!included.includes(entry)) addAll(unsettled, sitesOf(session, entry));
+    giveBack(session, unsettled, unknown.reduce((sum, entry) => sum + entry.ticks, 0) - landedTicks);
     session.confirmedSeconds += landedTicks;
     session.spent = (big(session.spent) + landedPaid).toString();
     session.fees = (big(session.fees) + fees).toString();
-    recordSpend(this.#journal.doc.ledger, session, landedPaid, fees, landedTicks, this.#deps.now());
+    this.#record(session, secondsIn(landedSites) > 0 ? landedSites : { [session.site]: 0 }, landedPaid, 0n, true);
+    this.#record(session, secondsIn(includedSites) > 0 ? includedSites : { [session.site]: 0 }, 0n, fees, false);
     if (onChain) this.#markJoined(session, onChain);
     else this.#markLeft(session);
     session.inFlight = [];
@@ -500,9 +521,12 @@ export class Settlement {
 function requeueUnsent(session: SessionRecord): void {
   const unsent = session.inFlight.filter((entry) => entry.nonce === null);
   if (unsent.length === 0) return;
-  session.held += unsent.reduce((sum, entry) => sum + entry.ticks, 0);
+  for (const entry of unsent) giveBack(session, sitesOf(session, entry), entry.ticks);
   session.inFlight = session.inFlight.filter((entry) => entry.nonce !== null);
 }
+
+/** The seconds of a call by site; a call journaled before sites were is all of the session's first site. */
+const sitesOf = (session: SessionRecord, entry: InFlightRecord): SiteSeconds => entry.sites ?? { [session.site]: entry.ticks };
 
 function isFundsError(error: string): boolean {
   return (
