@@ -76,7 +76,7 @@ describe('loadMeterDoc: the metering journal is checked when loaded', () => {
 
   it('a ledger whose totals are not amounts starts again (logged)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const loaded = loadMeterDoc(doc({}, { ledger: { day: DAY, today: { amount: 'lots', fees: '0', seconds: 0 }, allTime: {}, sites: {} } }), DAY);
+    const loaded = loadMeterDoc(doc({}, { ledger: { day: DAY, allTime: { amount: 'lots', fees: '0', seconds: 0 }, sites: {}, days: {}, creators: {} } }), DAY);
     expect(loaded.ledger).toEqual(emptyMeterDoc(DAY).ledger);
     expect(warn).toHaveBeenCalledOnce();
   });
@@ -107,6 +107,16 @@ describe('loadMeterDoc: the metering journal is checked when loaded', () => {
       DAY,
     );
     expect(Object.values(loaded.sessions)).toEqual([good]);
+  });
+
+  it('brings a version-3 ledger over: today’s totals become the current day’s, per-creator totals it lacked start empty', () => {
+    const today = { amount: '5', fees: '2', seconds: 5 };
+    const { days: _days, creators: _creators, ...ledger } = emptyMeterDoc(DAY).ledger;
+    const v3 = { ...emptyMeterDoc(DAY), version: 3, ledger: { ...ledger, today, allTime: { amount: '9', fees: '2', seconds: 9 } } };
+    const loaded = loadMeterDoc(v3, DAY);
+    expect(loaded.ledger).toEqual({ day: DAY, allTime: { amount: '9', fees: '2', seconds: 9 }, sites: {}, days: { [DAY]: today }, creators: {} });
+    const withDays = { ...v3, ledger: { ...v3.ledger, days: { [DAY]: { amount: '1', fees: '0', seconds: 1 } }, creators: {} } };
+    expect(loadMeterDoc(withDays, DAY).ledger.days, 'per-day totals begun mid-day hold only part of it').toEqual({ [DAY]: today });
   });
 
   it('keeps the funds a hold-unaffordable stop says are needed, and drops a stop whose funds are not amounts', () => {

@@ -9,7 +9,7 @@ import { emptyLedger, type Ledger } from './spendLedger';
  * Bump METER_SCHEMA_VERSION whenever a stored shape changes, and add the step to MIGRATIONS. What is
  * loaded is checked entry by entry (`loadMeterDoc`): an entry that fails is dropped and logged, never used.
  */
-export const METER_SCHEMA_VERSION = 3;
+export const METER_SCHEMA_VERSION = 4;
 
 export const meterStorageKey = (account: string) => `meter:${account}`;
 
@@ -188,6 +188,16 @@ const MIGRATIONS: Record<number, (doc: Stored) => Stored> = {
     }
     return { ...doc, version: 3, sessions };
   },
+  // 3 → 4: today's totals are the current day's (`days[day]`), no longer kept apart as `today`. `today`
+  // wins: a ledger that got per-day totals in the middle of a day has only part of that day in `days`.
+  3: (doc) => {
+    if (!isObject(doc.ledger)) return { ...doc, version: 4 };
+    const { today, ...ledger } = doc.ledger;
+    const days = isObject(ledger.days) ? { ...ledger.days } : {};
+    const spentToday = isObject(today) && (today.seconds !== 0 || today.amount !== '0' || today.fees !== '0');
+    if (typeof ledger.day === 'string' && spentToday) days[ledger.day] = today;
+    return { ...doc, version: 4, ledger: { ...ledger, days, creators: isObject(ledger.creators) ? ledger.creators : {} } };
+  },
 };
 
 /**
@@ -333,16 +343,16 @@ const REQUEST_CHECKS = {
 const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isTotals = (v: unknown) => isObject(v) && isPlanck(v.amount) && isPlanck(v.fees) && isCount(v.seconds);
 const isPayeeTotals = (v: unknown) => isTotals(v) && isTime((v as Stored).lastAt);
-/** `days` and `creators` are absent in ledgers stored before they existed. */
 const isLedger = (v: unknown): v is Ledger =>
   isObject(v) &&
   isDay(v.day) &&
-  isTotals(v.today) &&
   isTotals(v.allTime) &&
   isObject(v.sites) &&
   Object.entries(v.sites).every(([site, entry]) => isOrigin(site) && isPayeeTotals(entry)) &&
-  (v.days === undefined || (isObject(v.days) && Object.entries(v.days).every(([day, totals]) => isDay(day) && isTotals(totals)))) &&
-  (v.creators === undefined || (isObject(v.creators) && Object.entries(v.creators).every(([creator, entry]) => creator.length <= 64 && isPayeeTotals(entry))));
+  isObject(v.days) &&
+  Object.entries(v.days).every(([day, totals]) => isDay(day) && isTotals(totals)) &&
+  isObject(v.creators) &&
+  Object.entries(v.creators).every(([creator, entry]) => creator.length <= 64 && isPayeeTotals(entry));
 
 /** Keeps the entries of `record` that pass `check` and whose key is `keyOf` the entry; logs the others. */
 function checkedEntries<T>(what: string, record: unknown, check: (entry: Stored) => string | null, keyOf: (entry: Stored, key: string) => string) {

@@ -5,6 +5,7 @@ import type { ChainStream } from './chainTypes';
 import { FrameRegistry } from './frameRegistry';
 import { MeteringEngine, type MeteringContext } from './meteringEngine';
 import { emptyMeterDoc, loadMeterDoc, type MeterDoc } from './meterState';
+import { todayOf } from './spendLedger';
 import { FakeChain } from './testing/fakeChain';
 
 const GENESIS = `0x${'11'.repeat(32)}`;
@@ -136,7 +137,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(session?.confirmedSeconds).toBe(10);
     expect(session?.spent).toBe(paidFor(10).toString());
     expect(session?.fees).toBe((11n * h.chain.fee).toString());
-    expect(h.engine.ledger.today).toEqual({ amount: paidFor(10).toString(), fees: (11n * h.chain.fee).toString(), seconds: 10 });
+    expect(todayOf(h.engine.ledger)).toEqual({ amount: paidFor(10).toString(), fees: (11n * h.chain.fee).toString(), seconds: 10 });
   });
 
   it('counts nothing while paused, hidden or when the heartbeat stops', async () => {
@@ -271,7 +272,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(session?.stopReason).toBeNull();
     expect(session?.confirmedSeconds).toBe(8);
     expect(session?.spent).toBe('0');
-    expect(h.engine.ledger.today).toMatchObject({ amount: '0', seconds: 8 });
+    expect(todayOf(h.engine.ledger)).toMatchObject({ amount: '0', seconds: 8 });
     h.chain.subscribed.delete('1');
     h.ctx.isSubscribed = () => false;
     await h.seconds(4);
@@ -302,7 +303,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     h.ctx.budgets = { perSession: null, perDay: (FEE * 5n).toString(), global: null };
     await h.seconds(10);
     expect(h.session()?.stopReason?.code).toBe('budget-day');
-    expect(BigInt(h.engine.ledger.today.fees)).toBeLessThanOrEqual(FEE * 5n);
+    expect(BigInt(todayOf(h.engine.ledger).fees)).toBeLessThanOrEqual(FEE * 5n);
     expect(h.tickedSeconds()).toBe(4);
   });
 

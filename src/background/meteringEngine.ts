@@ -14,7 +14,7 @@ import { MeterJournal, notBilling } from './meterJournal';
 import { consentKey, newSessionRecord, sessionKey, type ConsentRequestRecord, type MeterDoc, type SessionRecord } from './meterState';
 import { inFlightTicks, Settlement, settlesHeld } from './settlement';
 import { addSeconds } from './siteSeconds';
-import { localDay, rollDay } from './spendLedger';
+import { localDay, rollDay, todayOf } from './spendLedger';
 import { StreamLookups } from './streamLookups';
 import { t } from '../shared/i18n';
 
@@ -621,7 +621,8 @@ export class MeteringEngine {
     const need = BigInt(seconds) * (perSecond + this.#settlement.feeEstimate);
     const sessions = Object.values(this.#doc.sessions).filter((s) => s.genesisHash === session.genesisHash);
     const reservedAll = sessions.reduce((sum, s) => sum + this.#reservedOf(s, subscribed(s)), 0n);
-    const { today, allTime } = this.#doc.ledger;
+    const today = todayOf(this.#doc.ledger);
+    const allTime = this.#doc.ledger.allTime;
     if (
       budgets.perSession !== null &&
       big(session.spent) + big(session.fees) + this.#reservedOf(session, subscribed(session)) + need > big(budgets.perSession)
