@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MeterJournal } from './meterJournal';
-import { emptyMeterDoc, meterStorageKey, type MeterDoc } from './meterState';
+import { MeterJournal, notBilling } from './meterJournal';
+import { emptyMeterDoc, meterStorageKey, newSessionRecord, type MeterDoc } from './meterState';
 import { memoryArea } from './storageArea';
 
 const KEY = meterStorageKey('5Viewer');
@@ -34,5 +34,26 @@ describe('MeterJournal.discard (fake slow storage)', () => {
     await landAll();
     await Promise.all([saving, removed, late]);
     expect(storage.dump()).toEqual({});
+  });
+});
+
+describe('MeterJournal.stop', () => {
+  const session = () =>
+    newSessionRecord({ streamId: '1', site: 'https://a.example', title: '', creator: '', creatorPublicKey: '', ratePerMinute: '1', agreedRatePerMinute: '1', genesisHash: '', startedAt: 0 });
+
+  it('keeps a reason by its code alone (the pages say it in the person’s language); the banner is left alone', () => {
+    const journal = new MeterJournal(emptyMeterDoc('2025-01-01'), async () => undefined);
+    const stopped = session();
+    journal.stop(stopped, notBilling('rate-changed'));
+    expect(stopped.stop).toEqual({ code: 'rate-changed' });
+    expect(journal.doc.lastError).toBeNull();
+  });
+
+  it('a precise detail (the chain’s error) goes to the banner too', () => {
+    const journal = new MeterJournal(emptyMeterDoc('2025-01-01'), async () => undefined);
+    const stopped = session();
+    journal.stop(stopped, notBilling('chain-error', 'The chain refused the payment (System.CallFiltered).'));
+    expect(stopped.stop).toEqual({ code: 'chain-error', detail: 'The chain refused the payment (System.CallFiltered).' });
+    expect(journal.doc.lastError).toBe('The chain refused the payment (System.CallFiltered).');
   });
 });

@@ -2,8 +2,8 @@ import type { NotBillingCode, NotBillingReason } from '../shared/messages';
 import type { MeterDoc, SessionRecord } from './meterState';
 import { t } from '../shared/i18n';
 
-/** A reason with its sentence in _locales (`reasonText_<code>`, as the pages show it), or a more precise one. */
-export const notBilling = (code: NotBillingCode, message = t(`reasonText_${code.replaceAll('-', '_')}`)): NotBillingReason => ({ code, message });
+/** A reason; the pages say it by its code (`reasonTextKey`). `detail`: a more precise sentence, for the banner. */
+export const notBilling = (code: NotBillingCode, detail?: string): NotBillingReason => (detail === undefined ? { code } : { code, detail });
 
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -57,10 +57,10 @@ export class MeterJournal {
     return run;
   }
 
-  /** Stops the session until the person acts, and says why in the banner. */
+  /** Stops the session until the person acts; its reason says why (a precise `detail` goes to the banner too). */
   stop(session: SessionRecord, reason: NotBillingReason): void {
     session.stop = reason;
-    this.doc.lastError = reason.message;
+    if (reason.detail !== undefined) this.doc.lastError = reason.detail;
     this.#dirty = true;
   }
 

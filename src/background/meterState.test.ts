@@ -50,7 +50,7 @@ describe('loadMeterDoc: the metering journal is checked when loaded', () => {
         [sessionKey(GENESIS, '1')]: session({ held: -5 }),
         [sessionKey(GENESIS, '3')]: session({ streamId: '3', agreedRatePerMinute: '1e30' }),
         [sessionKey(GENESIS, '4')]: session({ streamId: '4', inFlight: [{ id: 'x', ticks: 0 }] as never }),
-        [sessionKey(GENESIS, '5')]: session({ streamId: '5', stop: { code: 'made-up', message: 'x' } as never }),
+        [sessionKey(GENESIS, '5')]: session({ streamId: '5', stop: { code: 'made-up' } as never }),
         [sessionKey(GENESIS, '6')]: session({ streamId: '6', site: 'javascript:alert(1)' }),
         [sessionKey(`0x${'22'.repeat(32)}`, '7')]: session({ streamId: '7' }),
       }),
@@ -121,7 +121,7 @@ describe('loadMeterDoc: the metering journal is checked when loaded', () => {
 
   it('keeps the funds a hold-unaffordable stop says are needed, and drops a stop whose funds are not amounts', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const stop = { code: 'hold-unaffordable' as const, message: 'x', funds: { needed: '1021000000000', available: '500000000000' } };
+    const stop = { code: 'hold-unaffordable' as const, funds: { needed: '1021000000000', available: '500000000000' } };
     const loaded = loadMeterDoc(
       doc({
         [sessionKey(GENESIS, '1')]: session({ stop }),

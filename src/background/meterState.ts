@@ -270,7 +270,7 @@ const NOT_BILLING_CODES: Record<NotBillingCode, true> = {
 const isSiteSeconds = (v: unknown) => isObject(v) && Object.entries(v).every(([site, seconds]) => isOrigin(site) && isCount(seconds));
 const isFunds = (value: unknown) => value === undefined || (isObject(value) && isPlanck(value.needed) && isPlanck(value.available));
 const isReason = (value: unknown): value is NotBillingReason =>
-  isObject(value) && typeof value.code === 'string' && Object.hasOwn(NOT_BILLING_CODES, value.code) && isText(value.message) && isFunds(value.funds);
+  isObject(value) && typeof value.code === 'string' && Object.hasOwn(NOT_BILLING_CODES, value.code) && (value.detail === undefined || isText(value.detail)) && isFunds(value.funds);
 
 /** Checks each field with its check; returns the name of the first that fails, or null. */
 function firstBadField(value: Stored, checks: Record<string, (field: unknown) => boolean>): string | null {

@@ -396,7 +396,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     const h = harness({ rules: { [SITE]: 'allow' } });
     h.chain.failWith = 'System.CallFiltered';
     await h.seconds(2);
-    expect(h.session()?.stopReason).toEqual({ code: 'chain-error', message: expect.stringContaining('System.CallFiltered') });
+    expect(h.session()?.stopReason).toEqual({ code: 'chain-error', detail: expect.stringContaining('System.CallFiltered') });
   });
 
   it('asks again when the creator raises the rate, and agreed, leaves and joins again at it (the chain charges at most the joined rate)', async () => {

@@ -210,7 +210,7 @@ export async function launchMeter(env: Environment, options: MeterOptions = {}):
           const session = (await uiState()).sessions.find((candidate) => candidate.stream.streamId === streamId);
           if (!session || session.pendingSeconds === 0) return;
           if (session.status === 'stopped') {
-            const reason = session.stopReason ? `${session.stopReason.code}: ${session.stopReason.message}` : 'no reason given';
+            const reason = session.stopReason ? `${session.stopReason.code}: ${session.stopReason.detail ?? 'no detail'}` : 'no reason given';
             throw new Error(`stream ${streamId} stopped with ${session.pendingSeconds} seconds pending (${reason})`);
           }
           await sleep(250);
