@@ -37,18 +37,6 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    // Files other engineers are changing right now (the chain scripts and their fixtures, bench/, the
-    // consent run) do not pass these five rules yet; the violations are listed in issue 12 for their owners.
-    files: ['bench/**', 'scripts/chain/**', 'test/chain/**', 'test/e2e/chainState.ts', 'test/e2e/fixture.ts', 'test/e2e/consent-and-limits.test.ts'],
-    rules: {
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      '@typescript-eslint/unbound-method': 'off',
-      '@typescript-eslint/only-throw-error': 'off',
-      '@typescript-eslint/no-unused-vars': 'off',
-      '@typescript-eslint/no-explicit-any': 'off',
-    },
-  },
-  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -3,7 +3,8 @@ import { expectedPayment, DEMO_RATE_PER_MINUTE } from '../test/e2e/chainState.js
 import { watchUrl } from '../test/e2e/billing.js';
 import { Player } from '../test/e2e/player.js';
 import type { Figure, RunContext, RunOutcome } from './lib/figure.js';
-import { sleep, withMeter } from './lib/meterSession.js';
+import { withMeter } from './lib/meterSession.js';
+import { sleep } from '../test/e2e/sleep.js';
 import { startVisiblePlay, visiblePlay } from './lib/visiblePlay.js';
 
 /** Seconds of each step of the full session (about 120 s with the pauses between steps). */

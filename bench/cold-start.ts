@@ -5,7 +5,8 @@ import type { Meter } from '../test/e2e/fixture.js';
 import { Player } from '../test/e2e/player.js';
 import { BlockWatcher } from './lib/blockWatcher.js';
 import type { Figure, RunOutcome } from './lib/figure.js';
-import { sleep, tickRecordedBy, withMeter } from './lib/meterSession.js';
+import { tickRecordedBy, withMeter } from './lib/meterSession.js';
+import { sleep } from '../test/e2e/sleep.js';
 import { quantile, type Summary } from './lib/stats.js';
 import { submissionsOf, tapSubmissions, WorkerLifecycle, type Submission } from './lib/workerProbe.js';
 

@@ -4,7 +4,8 @@ import { DEMO_STREAM, UNIT } from '../test/e2e/chainState.js';
 import { Player } from '../test/e2e/player.js';
 import { BlockWatcher, type WatchedBlock } from './lib/blockWatcher.js';
 import type { Figure, RunOutcome } from './lib/figure.js';
-import { sleep, withMeter } from './lib/meterSession.js';
+import { withMeter } from './lib/meterSession.js';
+import { sleep } from '../test/e2e/sleep.js';
 import type { Summary } from './lib/stats.js';
 
 const PLAY_SECONDS = 60;
@@ -107,13 +108,13 @@ function viewerBooks(blocks: readonly WatchedBlock[], viewer: string): ViewerBoo
     for (const events of byExtrinsic.values()) {
       const fee = events.find((event) => event.section === 'transactionPayment' && event.method === 'TransactionFeePaid' && event.fields.who === viewer);
       if (!fee) continue;
-      const actualFee = BigInt(fee.fields.actualFee!);
+      const actualFee = BigInt(fee.fields.actualFee);
       const tick = events.find((event) => event.section === 'tickStream' && event.method === 'TickRecorded');
       if (tick) {
         books.ticks += Number(tick.fields.ticks);
         books.tickCalls += 1;
         books.tickFees += actualFee;
-        books.paid += BigInt(tick.fields.amount!);
+        books.paid += BigInt(tick.fields.amount);
       } else if (events.some((event) => event.section === 'tickStream' && event.method === 'ViewerJoined')) {
         books.joinFee += actualFee;
       }

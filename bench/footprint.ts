@@ -9,7 +9,8 @@ import { PopupPage } from '../test/e2e/extensionUi.js';
 import type { Meter } from '../test/e2e/fixture.js';
 import { Player } from '../test/e2e/player.js';
 import type { Figure, RunContext, RunOutcome } from './lib/figure.js';
-import { sleep, withMeter } from './lib/meterSession.js';
+import { withMeter } from './lib/meterSession.js';
+import { sleep } from '../test/e2e/sleep.js';
 import { timeInScripts, type CpuProfile } from './lib/profile.js';
 import { servePages } from './lib/staticServer.js';
 import { quantile } from './lib/stats.js';
@@ -145,10 +146,10 @@ async function popupRenders(meter: Meter, player: Page, openings: number): Promi
       await page.goto(meter.browser.extensionUrl(`src/popup/index.html?tabId=${tabId}`));
       await new PopupPage(page).loaded();
       await page.waitForFunction('window.__vilokanamBenchStateRender !== null', undefined, { timeout: 10_000 });
-      const marks = await page.evaluate(`({
+      const marks = await page.evaluate<{ state: number; paint: number | null }>(`({
         state: window.__vilokanamBenchStateRender,
         paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-      })`) as { state: number; paint: number | null };
+      })`);
       stateRender.push(marks.state);
       if (marks.paint !== null) firstPaint.push(marks.paint);
     } finally {
@@ -179,7 +180,7 @@ async function contentScriptCpu(context: RunContext, meter: Meter, url: string):
   const page = await meter.openPlayer(url);
   const session = await meter.browser.context.newCDPSession(page);
   try {
-    const elements = (await page.evaluate('window.elementCount()')) as number;
+    const elements = await page.evaluate<number>('window.elementCount()');
     await clickToPlay(page);
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: PROFILER_INTERVAL_US });

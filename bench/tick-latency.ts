@@ -7,7 +7,8 @@ import { Player } from '../test/e2e/player.js';
 import { BlockWatcher } from './lib/blockWatcher.js';
 import type { Figure, MetricSpec, RunContext, RunOutcome } from './lib/figure.js';
 import { secondLatencies, submissionDelay } from './lib/latency.js';
-import { sleep, withMeter } from './lib/meterSession.js';
+import { withMeter } from './lib/meterSession.js';
+import { sleep } from '../test/e2e/sleep.js';
 import { quantile, type Summary } from './lib/stats.js';
 import { submissionsOf, tapSubmissions, type Submission } from './lib/workerProbe.js';
 
@@ -150,7 +151,7 @@ function matchSubmissions(api: ApiPromise, blocks: BlockWatcher, submissions: Su
   for (const submission of submissions) {
     const extrinsic = api.createType('Extrinsic', submission.hex);
     if (extrinsic.method.section !== 'tickStream' || extrinsic.method.method !== 'recordTick') continue;
-    const ticks = Number(extrinsic.method.args[1]!.toString());
+    const ticks = Number(extrinsic.method.args[1].toString());
     const block = blocks.blockOf(extrinsic.hash.toHex());
     if (!block) {
       result.notIncluded += 1;

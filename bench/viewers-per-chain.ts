@@ -45,7 +45,7 @@ const PROFILES: EngineProfile[] = [
   // chopsticks validates every waiting submission together: more than 32 only slows each until they time out.
   { engine: 'chopsticks', label: 'chopsticks', presign: false, maxAwaiting: 32 },
 ];
-const NODE = PROFILES[0]!;
+const NODE = PROFILES[0];
 
 const vil = (plancks: bigint) => Number(plancks) / Number(UNIT);
 const thousands = (value: number) => Math.round(value).toLocaleString('en');
@@ -257,7 +257,7 @@ async function measureOnChain(context: RunContext, profile: EngineProfile, n: nu
       metrics['node.ceilingPending'] = ceiling.metrics.pending;
       details.ceiling = { ...ceiling.metrics, ...ceiling.details };
       context.log('reading what a settlement costs the block');
-      const cost = await settlementCost(api, blocks, viewers.viewers[0]!.pair);
+      const cost = await settlementCost(api, blocks, viewers.viewers[0].pair);
       Object.assign(metrics, cost.metrics);
       details.cost = cost.details;
       measured = cost.measured;
@@ -284,8 +284,8 @@ function discussion(summaries: Record<string, Summary | null>, options: BenchOpt
     options.viewerCounts.flatMap((n) => {
       const measured = mediansOf(summaries, ['sustained', 'failures', 'pending', 'skipped', 'chainCpu'].map((key) => `${engine}.n${n}.${key}`));
       if (!measured) return [];
-      const [sustained, failures, pending, skipped, cpu] = Object.values(measured) as number[];
-      return [{ n, sustained: sustained!, cpu: cpu!, pending: pending!, sentAll: failures === 0 && skipped === 0 }];
+      const [sustained, failures, pending, skipped, cpu] = Object.values(measured);
+      return [{ n, sustained: sustained, cpu: cpu, pending: pending, sentAll: failures === 0 && skipped === 0 }];
     });
   const node = perN('node');
   const ceiling = mediansOf(summaries, ['node.ceiling', 'node.ceilingPending', 'productionRate']);

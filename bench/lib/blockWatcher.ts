@@ -37,7 +37,7 @@ export class BlockWatcher {
   #holds = 0;
   #fetching: Promise<void> = Promise.resolve();
   #unsubscribe: (() => void) | null = null;
-  #failure: unknown = null;
+  #failure: Error | null = null;
 
   private constructor(api: ApiPromise, lastNumber: number) {
     this.#api = api;
@@ -88,7 +88,7 @@ export class BlockWatcher {
     let checked = 0;
     while (Date.now() < deadline) {
       await this.#fetching;
-      for (; checked < this.#blocks.length; checked++) if (found(this.#blocks[checked]!)) return this.#blocks[checked]!;
+      for (; checked < this.#blocks.length; checked++) if (found(this.#blocks[checked])) return this.#blocks[checked];
       await new Promise((done) => setTimeout(done, 50));
     }
     throw new Error(`no matching block within ${timeoutMs} ms`);
@@ -128,7 +128,7 @@ export class BlockWatcher {
         this.#lastNumber = Math.max(this.#lastNumber, head.number);
       }
     }).catch((error: unknown) => {
-      this.#failure ??= error;
+      this.#failure ??= error instanceof Error ? error : new Error(String(error));
     });
   }
 

@@ -50,7 +50,7 @@ export function parseProcStat(line: string): ProcStat {
 /** `root` and every process descended from it, among `stats`. */
 export function processTree(root: number, stats: readonly ProcStat[]): ProcStat[] {
   const tree = stats.filter((stat) => stat.pid === root);
-  for (let i = 0; i < tree.length; i++) tree.push(...stats.filter((stat) => stat.ppid === tree[i]!.pid));
+  for (let i = 0; i < tree.length; i++) tree.push(...stats.filter((stat) => stat.ppid === tree[i].pid));
   return tree;
 }
 
@@ -91,7 +91,7 @@ export async function startChainProcess(options: ChainProcessOptions = {}): Prom
       const found = /serving on (ws:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (found) {
         clearTimeout(timer);
-        resolve(found[1]!);
+        resolve(found[1]);
       }
     };
     child.stdout!.on('data', onData);

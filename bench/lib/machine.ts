@@ -45,6 +45,6 @@ export function describeMachine(): Machine {
     os: osName(),
     node: process.version,
     chromium: chromiumVersion(),
-    loadAverage: Math.round(os.loadavg()[0]! * 100) / 100,
+    loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }

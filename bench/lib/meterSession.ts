@@ -21,8 +21,6 @@ export async function withMeter<T>(options: MeterSessionOptions, use: (env: Envi
   }
 }
 
-export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
 /** `TickStream.TickRecorded` of this viewer (and stream, when given) in a block's events. */
 export function tickRecordedBy(viewer: string, stream?: string) {
   return (event: { section: string; method: string; fields: Record<string, string> }) =>

@@ -26,6 +26,6 @@ export function timeInScripts(profile: CpuProfile, prefix: string): number {
     return result;
   };
   let micros = 0;
-  for (let i = 0; i < profile.samples.length - 1; i++) if (isInScripts(profile.samples[i]!)) micros += profile.timeDeltas[i + 1]!;
+  for (let i = 0; i < profile.samples.length - 1; i++) if (isInScripts(profile.samples[i])) micros += profile.timeDeltas[i + 1];
   return micros / 1000;
 }

@@ -8,7 +8,7 @@ export function quantile(values: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
   const above = Math.ceil(position);
-  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
 }
 
 export interface Summary {
@@ -44,7 +44,7 @@ export const sum = (values: readonly number[]) => values.reduce((total, value) =
 export function deliveryRate(batches: readonly { at: number; count: number }[]): number | null {
   if (batches.length < 2) return null;
   const sorted = [...batches].sort((a, b) => a.at - b.at);
-  const span = (sorted.at(-1)!.at - sorted[0]!.at) / 1000;
+  const span = (sorted.at(-1)!.at - sorted[0].at) / 1000;
   return span > 0 ? sum(sorted.slice(1).map((batch) => batch.count)) / span : null;
 }
 

@@ -2,14 +2,13 @@
 // hold, then settling `record_tick(1 second)` — every second, or as fast as the node takes them — from a
 // few connections in this process, straight over JSON-RPC (`author_submitExtrinsic`).
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { DEV_PHRASE, Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { Call } from '@polkadot/types/interfaces';
 import type { SignatureOptions } from '@polkadot/types/types';
 import { DEMO_RATE_PER_MINUTE, DEMO_STREAM, expectedPayment, UNIT } from '../../test/e2e/chainState.js';
 import type { BlockWatcher, WatchedBlock } from './blockWatcher.js';
-import { sleep } from './meterSession.js';
+import { sleep } from '../../test/e2e/sleep.js';
 import { deliveryRate, quantile } from './stats.js';
 
 /** Enough for the join (deposit, 600 s of the demo rate on hold, fee reserve) and the fees, twice over. */
@@ -25,8 +24,6 @@ export const DRAIN_TIMEOUT_MS = 60_000;
 /** Each second's viewers are spread over it in this many slices, as real viewers' seconds are. */
 const SLICES_PER_SECOND = 20;
 const CPU_SAMPLE_MS = 250;
-
-type Extrinsic = SubmittableExtrinsic<'promise'>;
 
 interface Signed {
   hex: string;
@@ -89,12 +86,12 @@ export class SimulatedViewers {
 
   private constructor(apis: ApiPromise[], providers: WsProvider[], n: number) {
     this.#apis = apis;
-    const keyring = new Keyring({ type: 'sr25519', ss58Format: apis[0]!.registry.chainSS58 ?? 42 });
+    const keyring = new Keyring({ type: 'sr25519', ss58Format: apis[0].registry.chainSS58 ?? 42 });
     this.viewers = Array.from({ length: n }, (_, index) => ({
       index,
       pair: keyring.addFromUri(`${DEV_PHRASE}//vilokanam-bench//${index}`),
-      api: apis[index % apis.length]!,
-      provider: providers[index % apis.length]!,
+      api: apis[index % apis.length],
+      provider: providers[index % apis.length],
       nonce: 0,
       presigned: new Map(),
       submitting: false,
@@ -133,7 +130,7 @@ export class SimulatedViewers {
   }
 
   get api(): ApiPromise {
-    return this.#apis[0]!;
+    return this.#apis[0];
   }
 
   get connections(): number {
@@ -176,7 +173,7 @@ export class SimulatedViewers {
     const worker = async () => {
       while (next < this.viewers.length) {
         if (Date.now() > deadline) throw new Error(`${this.viewers.length - next} viewers had not even sent their join after ${JOIN_TIMEOUT_MS} ms`);
-        const viewer = this.viewers[next++]!;
+        const viewer = this.viewers[next++];
         const signed = await viewer.api.tx.tickStream.joinStream(DEMO_STREAM, DEMO_RATE_PER_MINUTE).signAsync(viewer.pair, { nonce: viewer.nonce, era: 0 });
         hashes.push((await viewer.api.rpc.author.submitExtrinsic(signed)).toHex());
         viewer.nonce += 1;
@@ -267,7 +264,7 @@ export class SimulatedViewers {
           await sleep(Math.max(0, due - Date.now()));
           if (Date.now() > due + 1000 / SLICES_PER_SECOND) lateSlices += 1;
           for (let i = Math.ceil((slice * n) / SLICES_PER_SECOND); i < Math.ceil(((slice + 1) * n) / SLICES_PER_SECOND); i++) {
-            const viewer = this.viewers[i]!;
+            const viewer = this.viewers[i];
             if (viewer.submitting) skippedOwn += 1;
             else if (awaiting >= options.maxAwaiting) skippedBacklog += 1;
             else inFlight.push(send(viewer));
@@ -318,7 +315,7 @@ export class SimulatedViewers {
     const missing = [...submitted.keys()].filter((hash) => !blocks.blockOf(hash));
     const notIncluded = missing.length;
     const cpuUntil = cpuSamples.find((sample) => sample.at >= lastInclusion) ?? cpuSamples.at(-1)!;
-    const chainCpu = ((cpuUntil.seconds - cpuSamples[0]!.seconds) / Math.max(0.001, (cpuUntil.at - start) / 1000)) * 100;
+    const chainCpu = ((cpuUntil.seconds - cpuSamples[0].seconds) / Math.max(0.001, (cpuUntil.at - start) / 1000)) * 100;
     const rate = deliveryRate([...perBlock].map(([block, settled]) => ({ at: block.arrivedAt, count: settled })));
     return {
       metrics: {
@@ -363,7 +360,7 @@ export class SimulatedViewers {
     const examples: string[] = [];
     let wrong = 0;
     for (const [i, session] of sessions.entries()) {
-      const viewer = this.viewers[i]!;
+      const viewer = this.viewers[i];
       const json = session.toJSON() as { ticks: number | string; paid: number | string } | null;
       const ticks = json ? Number(json.ticks) : null;
       const paid = json ? BigInt(json.paid) : null;

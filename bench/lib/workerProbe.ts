@@ -26,7 +26,8 @@ export async function tapSubmissions(worker: Worker): Promise<void> {
     if (globalThis.__vilokanamBenchSubmissions) return;
     const noted: Submission[] = [];
     globalThis.__vilokanamBenchSubmissions = noted;
-    const send = WebSocket.prototype.send;
+    // The original method, called below with each socket as its `this`.
+    const send = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'send')?.value as (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) => void;
     WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
       if (typeof data === 'string' && data.includes('"author_submit')) {
         const message = JSON.parse(data) as { method?: string; params?: unknown[] };
@@ -139,7 +140,7 @@ export class WorkerLifecycle {
       const at = Date.now();
       for (const version of versions) {
         if (!version.scriptURL.startsWith(prefix)) continue;
-        const status = version.runningStatus as WorkerStatus;
+        const status = version.runningStatus;
         if (status !== last) lifecycle.changes.push({ status, at });
         last = status;
       }

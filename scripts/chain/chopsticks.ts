@@ -53,7 +53,7 @@ export async function startChopsticks(options: EngineOptions): Promise<RunningCh
     db: options.db,
     'save-blocks': options.db !== undefined,
     resume: options.resume && options.db ? true : undefined,
-  } as Parameters<typeof setupWithServer>[0]);
+  });
   if (options.resume) keepGenesisHashAfterResume(context.chain);
   else await buildFirstBlock(context.chain);
   const port = Number(context.addr.split(':').pop());

@@ -1,7 +1,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import type { Codec, ISubmittableResult } from '@polkadot/types/types';
+import type { Codec, ISubmittableResult, Registry } from '@polkadot/types/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import type { BalanceState, NetworkState } from '../shared/messages';
 import type { ChainStream, ChainViewerSession, MeteringChain, NonceStatus, SettlementTerms, SignedInfo, TxOutcome } from './chainTypes';
@@ -20,6 +20,8 @@ export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
 const RPC_TIMEOUT_MS = 30_000;
+/** A call the pool accepted and no block took this long after (ten 6 s blocks) is settled from chain state. */
+export const INCLUSION_TIMEOUT_MS = 60_000;
 
 // The runtime's types come from its metadata (no generated augmentation): narrow views of what is read.
 interface BigCodec extends Codec {
@@ -191,21 +193,29 @@ export class ChainClient implements MeteringChain, CreatorChain {
     return { stateNonce: (info as unknown as AccountInfoCodec).nonce.toNumber(), poolNextIndex: next.toNumber() };
   }
 
-  join(streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
-    return this.#submit('tickStream.joinStream', (api) => api.tx.tickStream.joinStream(streamId, maxRatePerMinute));
+  async estimateTickFee(): Promise<bigint> {
+    const api = this.#requireApi();
+    const ticks = this.#settlementTerms?.maxTicksPerCall ?? 1;
+    const info = await api.tx.tickStream.recordTick(0, ticks, 0).paymentInfo(this.#requireAccount());
+    return info.partialFee.toBigInt();
   }
 
-  leave(streamId: string): Promise<TxOutcome> {
-    return this.#submit('tickStream.leaveStream', (api) => api.tx.tickStream.leaveStream(streamId));
+  join(genesisHash: string, streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
+    return this.#submit('tickStream.joinStream', genesisHash, (api) => api.tx.tickStream.joinStream(streamId, maxRatePerMinute));
+  }
+
+  leave(genesisHash: string, streamId: string): Promise<TxOutcome> {
+    return this.#submit('tickStream.leaveStream', genesisHash, (api) => api.tx.tickStream.leaveStream(streamId));
   }
 
   recordTicks(
+    genesisHash: string,
     streamId: string,
     ticks: number,
     maxRatePerMinute: bigint,
     onSigned: (info: SignedInfo) => Promise<void>,
   ): Promise<TxOutcome> {
-    return this.#submit('tickStream.recordTick', (api) => api.tx.tickStream.recordTick(streamId, ticks, maxRatePerMinute), onSigned);
+    return this.#submit('tickStream.recordTick', genesisHash, (api) => api.tx.tickStream.recordTick(streamId, ticks, maxRatePerMinute), onSigned);
   }
 
   // ---------- calls the pages ask for (CreatorChain) ----------
@@ -229,6 +239,7 @@ export class ChainClient implements MeteringChain, CreatorChain {
     let events: CallEvent[] = [];
     const outcome = await this.#submit(
       signableCallOf(call),
+      null,
       (api) => palletTx(api, call),
       undefined,
       (result) => (events = result.events.map(({ event }) => ({ section: event.section, method: event.method, data: event.data.map(String) }))),
@@ -423,10 +434,12 @@ export class ChainClient implements MeteringChain, CreatorChain {
   /**
    * Builds, checks (`checkCall`: by pallet and call name against the connected runtime's metadata),
    * signs and sends. A call that fails the check is never signed. `onInBlock` sees the result (its
-   * events) once the extrinsic is in a block.
+   * events) once the extrinsic is in a block. A call of a session (`watchedOn`: the genesis hash its
+   * seconds were watched on) is signed only while that very network is connected, checked right before signing.
    */
   #submit(
     intended: SignableCall,
+    watchedOn: string | null,
     build: (api: ApiPromise) => SubmittableExtrinsic<'promise'>,
     onSigned?: (info: SignedInfo) => Promise<void>,
     onInBlock?: (result: ISubmittableResult) => void,
@@ -457,47 +470,96 @@ export class ChainClient implements MeteringChain, CreatorChain {
 
     return new Promise<TxOutcome>((resolve) => {
       let unsubscribe: (() => void) | null = null;
+      let cancelDeadline: (() => void) | null = null;
       const finish = (outcome: TxOutcome) => {
         if (!this.#awaiting.delete(finish)) return;
+        cancelDeadline?.();
         unsubscribe?.();
         resolve(outcome);
       };
       this.#awaiting.add(finish);
       nonces
         .withNextNonce(async (nonce) => {
+          // Thrown, so that the nonce is not counted as used.
+          const refusal = watchedOn === null ? null : otherNetworkRefusal(this.#api?.genesisHash.toHex() ?? null, watchedOn);
+          if (refusal) throw new RefusedToSign(refusal);
           // mode 1: CheckMetadataHash on; the runtime refuses the signature unless the hash is its own.
           await tx.signAsync(signer, { nonce, mode: 1, metadataHash: runtime.metadataHash });
           await onSigned?.({ nonce, hash: tx.hash.toHex() });
-          unsubscribe = await tx.send((result) => {
+          const stop = await tx.send((result) => {
             if (isInABlock(result)) onInBlock?.(result);
             this.#onStatus(api, nonces, result, finish);
           });
+          // Its result may have come before `send` resolved.
+          if (!this.#awaiting.has(finish)) stop();
+          else {
+            unsubscribe = stop;
+            cancelDeadline = inclusionDeadline(finish);
+          }
         })
-        .catch((error: unknown) => finish(classifyPoolRejection(error instanceof Error ? error.message : String(error))));
+        .catch((error: unknown) =>
+          finish(error instanceof RefusedToSign ? error.outcome : classifyPoolRejection(error instanceof Error ? error.message : String(error))),
+        );
     });
   }
 
   #onStatus(api: ApiPromise, nonces: NonceManager, result: ISubmittableResult, finish: (outcome: TxOutcome) => void): void {
     const { status } = result;
-    if (status.isFuture) {
-      // A gap before this nonce: the next transaction re-reads the chain's index and fills it.
-      nonces.resync();
-      return;
-    }
-    if (status.isInvalid || status.isDropped || status.isUsurped) {
-      nonces.resync();
-      finish({ kind: 'rejected', error: `The transaction pool dropped the payment (${status.type}).`, retryable: true, insufficientFunds: false });
-      return;
-    }
-    if (!isInABlock(result)) return;
-    let fee = 0n;
-    let paid = 0n;
-    for (const { event } of result.events) {
-      if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') fee = (event.data[1] as BigCodec).toBigInt();
-      if (event.section === 'tickStream' && event.method === 'TickRecorded') paid = (event.data[3] as BigCodec).toBigInt();
-    }
-    if (result.dispatchError) finish({ kind: 'failed', fee, error: dispatchErrorName(api.registry, result.dispatchError) });
-    else finish({ kind: 'included', fee, paid });
+    // A gap before this nonce, or a pool that let the call go: the next transaction re-reads the chain's index.
+    if (status.isFuture || status.isInvalid || status.isDropped || status.isUsurped) nonces.resync();
+    const outcome = outcomeOfStatus(api.registry, result);
+    if (outcome) finish(outcome);
+  }
+}
+
+/**
+ * What a status of a call the pool accepted means: its result once it is in a block; `unknown` once the
+ * pool says it dropped it, it was usurped or became invalid — it may be in a block all the same (gossiped
+ * to another node first, or in the block being built), so only chain state settles it, never a second
+ * send; null while it waits.
+ */
+export function outcomeOfStatus(registry: Registry, result: ISubmittableResult): TxOutcome | null {
+  const { status } = result;
+  if (status.isInvalid || status.isDropped || status.isUsurped)
+    return { kind: 'unknown', error: t('errorLeftPool', status.type) };
+  if (!isInABlock(result)) return null;
+  let fee = 0n;
+  let paid = 0n;
+  for (const { event } of result.events) {
+    if (event.section === 'transactionPayment' && event.method === 'TransactionFeePaid') fee = (event.data[1] as BigCodec).toBigInt();
+    if (event.section === 'tickStream' && event.method === 'TickRecorded') paid = (event.data[3] as BigCodec).toBigInt();
+  }
+  if (result.dispatchError) return { kind: 'failed', fee, error: dispatchErrorName(registry, result.dispatchError) };
+  return { kind: 'included', fee, paid };
+}
+
+/** Ends a call the pool accepted as `unknown` unless its result comes within `INCLUSION_TIMEOUT_MS`; returns the cancel. */
+export function inclusionDeadline(finish: (outcome: TxOutcome) => void): () => void {
+  const timer = setTimeout(
+    () => finish({ kind: 'unknown', error: t('errorNotIncluded', String(INCLUSION_TIMEOUT_MS / 1000)) }),
+    INCLUSION_TIMEOUT_MS,
+  );
+  return () => clearTimeout(timer);
+}
+
+/**
+ * Seconds are bound to the network (genesis hash) they were watched on: nothing of theirs is signed while
+ * another network, or none, is connected. They are kept (retryable) for when theirs is connected again.
+ */
+export function otherNetworkRefusal(connected: string | null, watchedOn: string): Refusal | null {
+  if (connected === watchedOn) return null;
+  return { kind: 'rejected', error: t('errorSignedOnOtherNetwork', watchedOn, connected ?? '—'), retryable: true, insufficientFunds: false };
+}
+
+type Refusal = Extract<TxOutcome, { kind: 'rejected' }>;
+
+/** A call `#submit` refuses to sign, with the outcome it gives. */
+class RefusedToSign extends Error {
+  readonly outcome: Refusal;
+
+  constructor(outcome: Refusal) {
+    super(outcome.error);
+    this.outcome = outcome;
   }
 }
 

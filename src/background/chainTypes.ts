@@ -77,10 +77,20 @@ export interface MeteringChain {
   readonly settlementTerms: SettlementTerms | null;
   /** The viewer's free balance as last heard; null until known. */
   readonly freeBalance: bigint | null;
-  join(streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome>;
-  leave(streamId: string): Promise<TxOutcome>;
+  /**
+   * The network fee of a `record_tick` (`payment_queryInfo`): its arguments encode at a fixed size, so one
+   * stream's costs as much as another's; estimated for the most ticks a call takes, an upper bound.
+   */
+  estimateTickFee(): Promise<bigint>;
+  /**
+   * The calls of a session name the network (genesis hash) its seconds were watched on: they are refused,
+   * unsigned, while another one is connected.
+   */
+  join(genesisHash: string, streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome>;
+  leave(genesisHash: string, streamId: string): Promise<TxOutcome>;
   /** `onSigned` runs (and is awaited) after signing and before sending. Never throws. */
   recordTicks(
+    genesisHash: string,
     streamId: string,
     ticks: number,
     maxRatePerMinute: bigint,

@@ -2,8 +2,8 @@ import type { NotBillingCode, NotBillingReason } from '../shared/messages';
 import type { MeterDoc, SessionRecord } from './meterState';
 import { t } from '../shared/i18n';
 
-/** A reason with its sentence in _locales (`reasonText_<code>`, as the pages show it), or a more precise one. */
-export const notBilling = (code: NotBillingCode, message = t(`reasonText_${code.replaceAll('-', '_')}`)): NotBillingReason => ({ code, message });
+/** A reason; the pages say it by its code (`reasonTextKey`). `detail`: a more precise sentence, for the banner. */
+export const notBilling = (code: NotBillingCode, detail?: string): NotBillingReason => (detail === undefined ? { code } : { code, detail });
 
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -17,6 +17,8 @@ export class MeterJournal {
   readonly #save: (doc: MeterDoc) => Promise<void>;
   #saving: Promise<void> = Promise.resolve();
   #dirty = false;
+  /** The journal was deleted with its account: nothing is saved any more. */
+  #discarded = false;
 
   constructor(doc: MeterDoc, save: (doc: MeterDoc) => Promise<void>) {
     this.doc = doc;
@@ -30,7 +32,7 @@ export class MeterJournal {
 
   /** Writes the document if it changed; resolves once everything changed so far is in storage. */
   persist(): Promise<void> {
-    if (this.#dirty) {
+    if (this.#dirty && !this.#discarded) {
       this.#dirty = false;
       const snapshot = structuredClone(this.doc);
       this.#saving = this.#saving.then(() =>
@@ -43,10 +45,22 @@ export class MeterJournal {
     return this.#saving;
   }
 
-  /** Stops the session until the person acts, and says why in the banner. */
+  /**
+   * The account is removed: `remove` (deleting the stored journal) runs after every save queued so far, in
+   * the same queue, and nothing is saved after it — a result or a tick heard later cannot bring it back.
+   */
+  discard(remove: () => Promise<void>): Promise<void> {
+    this.#discarded = true;
+    this.#dirty = false;
+    const run = this.#saving.then(remove);
+    this.#saving = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops the session until the person acts; its reason says why (a precise `detail` goes to the banner too). */
   stop(session: SessionRecord, reason: NotBillingReason): void {
     session.stop = reason;
-    this.doc.lastError = reason.message;
+    if (reason.detail !== undefined) this.doc.lastError = reason.detail;
     this.#dirty = true;
   }
 

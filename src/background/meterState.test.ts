@@ -50,7 +50,7 @@ describe('loadMeterDoc: the metering journal is checked when loaded', () => {
         [sessionKey(GENESIS, '1')]: session({ held: -5 }),
         [sessionKey(GENESIS, '3')]: session({ streamId: '3', agreedRatePerMinute: '1e30' }),
         [sessionKey(GENESIS, '4')]: session({ streamId: '4', inFlight: [{ id: 'x', ticks: 0 }] as never }),
-        [sessionKey(GENESIS, '5')]: session({ streamId: '5', stop: { code: 'made-up', message: 'x' } as never }),
+        [sessionKey(GENESIS, '5')]: session({ streamId: '5', stop: { code: 'made-up' } as never }),
         [sessionKey(GENESIS, '6')]: session({ streamId: '6', site: 'javascript:alert(1)' }),
         [sessionKey(`0x${'22'.repeat(32)}`, '7')]: session({ streamId: '7' }),
       }),
@@ -76,7 +76,7 @@ describe('loadMeterDoc: the metering journal is checked when loaded', () => {
 
   it('a ledger whose totals are not amounts starts again (logged)', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const loaded = loadMeterDoc(doc({}, { ledger: { day: DAY, today: { amount: 'lots', fees: '0', seconds: 0 }, allTime: {}, sites: {} } }), DAY);
+    const loaded = loadMeterDoc(doc({}, { ledger: { day: DAY, allTime: { amount: 'lots', fees: '0', seconds: 0 }, sites: {}, days: {}, creators: {} } }), DAY);
     expect(loaded.ledger).toEqual(emptyMeterDoc(DAY).ledger);
     expect(warn).toHaveBeenCalledOnce();
   });
@@ -99,9 +99,29 @@ describe('loadMeterDoc: the metering journal is checked when loaded', () => {
     expect(loaded.sessions[sessionKey(GENESIS, '2')]).toMatchObject({ join: 'needed', joinedRatePerMinute: null, onHold: '0', leave: null, held: 3 });
   });
 
+  it('keeps the sites the seconds were watched on, and drops a session whose held sites are not sites (logged)', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const good = session({ heldSites: { 'https://other.example': 3 }, inFlight: [{ id: 'a', ticks: 1, nonce: 4, hash: '0xab', createdAt: 2, feeEstimate: '7', unknown: false, sites: { 'https://other.example': 1 } }] });
+    const loaded = loadMeterDoc(
+      doc({ [sessionKey(GENESIS, '1')]: good, [sessionKey(GENESIS, '2')]: session({ streamId: '2', heldSites: { 'javascript:x': 3 } }) }),
+      DAY,
+    );
+    expect(Object.values(loaded.sessions)).toEqual([good]);
+  });
+
+  it('brings a version-3 ledger over: today’s totals become the current day’s, per-creator totals it lacked start empty', () => {
+    const today = { amount: '5', fees: '2', seconds: 5 };
+    const { days: _days, creators: _creators, ...ledger } = emptyMeterDoc(DAY).ledger;
+    const v3 = { ...emptyMeterDoc(DAY), version: 3, ledger: { ...ledger, today, allTime: { amount: '9', fees: '2', seconds: 9 } } };
+    const loaded = loadMeterDoc(v3, DAY);
+    expect(loaded.ledger).toEqual({ day: DAY, allTime: { amount: '9', fees: '2', seconds: 9 }, sites: {}, days: { [DAY]: today }, creators: {} });
+    const withDays = { ...v3, ledger: { ...v3.ledger, days: { [DAY]: { amount: '1', fees: '0', seconds: 1 } }, creators: {} } };
+    expect(loadMeterDoc(withDays, DAY).ledger.days, 'per-day totals begun mid-day hold only part of it').toEqual({ [DAY]: today });
+  });
+
   it('keeps the funds a hold-unaffordable stop says are needed, and drops a stop whose funds are not amounts', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const stop = { code: 'hold-unaffordable' as const, message: 'x', funds: { needed: '1021000000000', available: '500000000000' } };
+    const stop = { code: 'hold-unaffordable' as const, funds: { needed: '1021000000000', available: '500000000000' } };
     const loaded = loadMeterDoc(
       doc({
         [sessionKey(GENESIS, '1')]: session({ stop }),

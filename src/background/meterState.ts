@@ -1,6 +1,7 @@
 import type { NotBillingCode, NotBillingReason } from '../shared/messages';
 import { isHash, isOrigin, isPlanck, isStreamId } from '../shared/validators';
 import { logDropped } from './dropLog';
+import type { SiteSeconds } from './siteSeconds';
 import { emptyLedger, type Ledger } from './spendLedger';
 
 /**
@@ -8,7 +9,7 @@ import { emptyLedger, type Ledger } from './spendLedger';
  * Bump METER_SCHEMA_VERSION whenever a stored shape changes, and add the step to MIGRATIONS. What is
  * loaded is checked entry by entry (`loadMeterDoc`): an entry that fails is dropped and logged, never used.
  */
-export const METER_SCHEMA_VERSION = 3;
+export const METER_SCHEMA_VERSION = 4;
 
 export const meterStorageKey = (account: string) => `meter:${account}`;
 
@@ -24,6 +25,8 @@ export interface InFlightRecord {
   feeEstimate: string;
   /** The result was lost (connection dropped, worker restarted): settle from chain state. */
   unknown: boolean;
+  /** Its seconds by the top-level site they were watched on; absent in journals written before: all of `SessionRecord.site`. */
+  sites?: SiteSeconds;
 }
 
 export type JoinState = 'needed' | 'in-flight' | 'joined';
@@ -33,7 +36,7 @@ export type LeaveState = 'needed' | 'in-flight' | null;
 
 export interface SessionRecord {
   streamId: string;
-  /** The top-level site the session started on. */
+  /** The top-level site the session started on (each second's spend goes to the site it was watched on: `heldSites`, `InFlightRecord.sites`). */
   site: string;
   title: string;
   creator: string;
@@ -65,6 +68,8 @@ export interface SessionRecord {
    * is unreachable, the key locked…: settled later, never dropped.
    */
   held: number;
+  /** The held seconds by the top-level site they were watched on; held seconds it does not cover (older journals) are of `site`. */
+  heldSites?: SiteSeconds;
   inFlight: InFlightRecord[];
   confirmedSeconds: number;
   spent: string;
@@ -183,6 +188,16 @@ const MIGRATIONS: Record<number, (doc: Stored) => Stored> = {
     }
     return { ...doc, version: 3, sessions };
   },
+  // 3 → 4: today's totals are the current day's (`days[day]`), no longer kept apart as `today`. `today`
+  // wins: a ledger that got per-day totals in the middle of a day has only part of that day in `days`.
+  3: (doc) => {
+    if (!isObject(doc.ledger)) return { ...doc, version: 4 };
+    const { today, ...ledger } = doc.ledger;
+    const days = isObject(ledger.days) ? { ...ledger.days } : {};
+    const spentToday = isObject(today) && (today.seconds !== 0 || today.amount !== '0' || today.fees !== '0');
+    if (typeof ledger.day === 'string' && spentToday) days[ledger.day] = today;
+    return { ...doc, version: 4, ledger: { ...ledger, days, creators: isObject(ledger.creators) ? ledger.creators : {} } };
+  },
 };
 
 /**
@@ -252,9 +267,10 @@ const NOT_BILLING_CODES: Record<NotBillingCode, true> = {
   'chain-error': true,
 };
 
+const isSiteSeconds = (v: unknown) => isObject(v) && Object.entries(v).every(([site, seconds]) => isOrigin(site) && isCount(seconds));
 const isFunds = (value: unknown) => value === undefined || (isObject(value) && isPlanck(value.needed) && isPlanck(value.available));
 const isReason = (value: unknown): value is NotBillingReason =>
-  isObject(value) && typeof value.code === 'string' && Object.hasOwn(NOT_BILLING_CODES, value.code) && isText(value.message) && isFunds(value.funds);
+  isObject(value) && typeof value.code === 'string' && Object.hasOwn(NOT_BILLING_CODES, value.code) && (value.detail === undefined || isText(value.detail)) && isFunds(value.funds);
 
 /** Checks each field with its check; returns the name of the first that fails, or null. */
 function firstBadField(value: Stored, checks: Record<string, (field: unknown) => boolean>): string | null {
@@ -270,6 +286,7 @@ const IN_FLIGHT_CHECKS = {
   createdAt: isTime,
   feeEstimate: isPlanck,
   unknown: (v: unknown) => typeof v === 'boolean',
+  sites: (v: unknown) => v === undefined || isSiteSeconds(v),
 };
 
 const SESSION_CHECKS = {
@@ -290,6 +307,7 @@ const SESSION_CHECKS = {
   onHold: isPlanck,
   leave: (v: unknown) => v === null || v === 'needed' || v === 'in-flight',
   held: isCount,
+  heldSites: (v: unknown) => v === undefined || isSiteSeconds(v),
   inFlight: (v: unknown) => Array.isArray(v) && v.every((entry) => isObject(entry) && firstBadField(entry, IN_FLIGHT_CHECKS) === null),
   confirmedSeconds: isCount,
   spent: isPlanck,
@@ -325,16 +343,16 @@ const REQUEST_CHECKS = {
 const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isTotals = (v: unknown) => isObject(v) && isPlanck(v.amount) && isPlanck(v.fees) && isCount(v.seconds);
 const isPayeeTotals = (v: unknown) => isTotals(v) && isTime((v as Stored).lastAt);
-/** `days` and `creators` are absent in ledgers stored before they existed. */
 const isLedger = (v: unknown): v is Ledger =>
   isObject(v) &&
   isDay(v.day) &&
-  isTotals(v.today) &&
   isTotals(v.allTime) &&
   isObject(v.sites) &&
   Object.entries(v.sites).every(([site, entry]) => isOrigin(site) && isPayeeTotals(entry)) &&
-  (v.days === undefined || (isObject(v.days) && Object.entries(v.days).every(([day, totals]) => isDay(day) && isTotals(totals)))) &&
-  (v.creators === undefined || (isObject(v.creators) && Object.entries(v.creators).every(([creator, entry]) => creator.length <= 64 && isPayeeTotals(entry))));
+  isObject(v.days) &&
+  Object.entries(v.days).every(([day, totals]) => isDay(day) && isTotals(totals)) &&
+  isObject(v.creators) &&
+  Object.entries(v.creators).every(([creator, entry]) => creator.length <= 64 && isPayeeTotals(entry));
 
 /** Keeps the entries of `record` that pass `check` and whose key is `keyOf` the entry; logs the others. */
 function checkedEntries<T>(what: string, record: unknown, check: (entry: Stored) => string | null, keyOf: (entry: Stored, key: string) => string) {

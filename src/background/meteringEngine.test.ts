@@ -5,6 +5,7 @@ import type { ChainStream } from './chainTypes';
 import { FrameRegistry } from './frameRegistry';
 import { MeteringEngine, type MeteringContext } from './meteringEngine';
 import { emptyMeterDoc, loadMeterDoc, type MeterDoc } from './meterState';
+import { todayOf } from './spendLedger';
 import { FakeChain } from './testing/fakeChain';
 
 const GENESIS = `0x${'11'.repeat(32)}`;
@@ -136,7 +137,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(session?.confirmedSeconds).toBe(10);
     expect(session?.spent).toBe(paidFor(10).toString());
     expect(session?.fees).toBe((11n * h.chain.fee).toString());
-    expect(h.engine.ledger.today).toEqual({ amount: paidFor(10).toString(), fees: (11n * h.chain.fee).toString(), seconds: 10 });
+    expect(todayOf(h.engine.ledger)).toEqual({ amount: paidFor(10).toString(), fees: (11n * h.chain.fee).toString(), seconds: 10 });
   });
 
   it('counts nothing while paused, hidden or when the heartbeat stops', async () => {
@@ -271,7 +272,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     expect(session?.stopReason).toBeNull();
     expect(session?.confirmedSeconds).toBe(8);
     expect(session?.spent).toBe('0');
-    expect(h.engine.ledger.today).toMatchObject({ amount: '0', seconds: 8 });
+    expect(todayOf(h.engine.ledger)).toMatchObject({ amount: '0', seconds: 8 });
     h.chain.subscribed.delete('1');
     h.ctx.isSubscribed = () => false;
     await h.seconds(4);
@@ -302,7 +303,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     h.ctx.budgets = { perSession: null, perDay: (FEE * 5n).toString(), global: null };
     await h.seconds(10);
     expect(h.session()?.stopReason?.code).toBe('budget-day');
-    expect(BigInt(h.engine.ledger.today.fees)).toBeLessThanOrEqual(FEE * 5n);
+    expect(BigInt(todayOf(h.engine.ledger).fees)).toBeLessThanOrEqual(FEE * 5n);
     expect(h.tickedSeconds()).toBe(4);
   });
 
@@ -395,7 +396,7 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     const h = harness({ rules: { [SITE]: 'allow' } });
     h.chain.failWith = 'System.CallFiltered';
     await h.seconds(2);
-    expect(h.session()?.stopReason).toEqual({ code: 'chain-error', message: expect.stringContaining('System.CallFiltered') });
+    expect(h.session()?.stopReason).toEqual({ code: 'chain-error', detail: expect.stringContaining('System.CallFiltered') });
   });
 
   it('asks again when the creator raises the rate, and agreed, leaves and joins again at it (the chain charges at most the joined rate)', async () => {
@@ -431,6 +432,29 @@ describe('MeteringEngine (fake chain, fake clock)', () => {
     await h.seconds(1, []);
     expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([5, 5, 2]);
     expect(h.session()).toMatchObject({ confirmedSeconds: 12, pendingSeconds: 0 });
+  });
+
+  it('credits each second to the top-level site it was watched on, also within one settlement (fake chain)', async () => {
+    const h = harness({ rules: { [SITE]: 'allow', [OTHER_SITE]: 'allow' } });
+    h.chain.settlementInterval = 10;
+    await h.seconds(3);
+    h.report(1, 0, false); // the same stream goes on in another tab, on another site
+    await h.seconds(2, [[2, 0, tagFor('1'), OTHER_SITE]]);
+    h.report(2, 0, false, tagFor('1'), OTHER_SITE);
+    await h.seconds(1, []);
+    expect(h.chain.recordCalls.map((c) => c.ticks)).toEqual([5]);
+    const { sites } = h.engine.ledger;
+    expect(sites[SITE]).toMatchObject({ seconds: 3, amount: ((paidFor(5) * 3n) / 5n).toString() });
+    expect(sites[OTHER_SITE]).toMatchObject({ seconds: 2, amount: (paidFor(5) - (paidFor(5) * 3n) / 5n).toString() });
+    expect(BigInt(sites[SITE].fees) + BigInt(sites[OTHER_SITE].fees)).toBe(2n * FEE); // the join's and the call's
+    // Seconds a call gives back keep their site.
+    h.chain.rejectWith = { error: '1014: Priority is too low', retryable: true, insufficientFunds: false };
+    await h.seconds(1, [[2, 0, tagFor('1'), OTHER_SITE]]);
+    h.chain.rejectWith = null;
+    h.report(2, 0, false, tagFor('1'), OTHER_SITE);
+    await h.seconds(1, []);
+    expect(h.engine.ledger.sites[OTHER_SITE]?.seconds).toBe(3);
+    expect(h.engine.ledger.sites[SITE]?.seconds).toBe(3);
   });
 
   it('a budget stop settles what was counted within the budget at once (fake chain)', async () => {

@@ -13,7 +13,8 @@ import { FrameRegistry, type FrameState } from './frameRegistry';
 import { MeterJournal, notBilling } from './meterJournal';
 import { consentKey, newSessionRecord, sessionKey, type ConsentRequestRecord, type MeterDoc, type SessionRecord } from './meterState';
 import { inFlightTicks, Settlement, settlesHeld } from './settlement';
-import { localDay, rollDay } from './spendLedger';
+import { addSeconds } from './siteSeconds';
+import { localDay, rollDay, todayOf } from './spendLedger';
 import { StreamLookups } from './streamLookups';
 import { t } from '../shared/i18n';
 
@@ -280,6 +281,11 @@ export class MeteringEngine {
     await this.#journal.persist();
     this.#deps.onChange();
     this.pump();
+  }
+
+  /** Deletes the stored journal with `remove`, after the saves already queued; nothing is saved after it. */
+  discardJournal(remove: () => Promise<void>): Promise<void> {
+    return this.#journal.discard(remove);
   }
 
   /** Resolves once everything changed so far is in storage. */
@@ -561,6 +567,7 @@ export class MeteringEngine {
       return 0;
     }
     session.held += seconds;
+    addSeconds((session.heldSites ??= {}), verdict.site, seconds);
     session.lastCountedSecond = second;
     this.#journal.touch();
     return seconds;
@@ -614,7 +621,8 @@ export class MeteringEngine {
     const need = BigInt(seconds) * (perSecond + this.#settlement.feeEstimate);
     const sessions = Object.values(this.#doc.sessions).filter((s) => s.genesisHash === session.genesisHash);
     const reservedAll = sessions.reduce((sum, s) => sum + this.#reservedOf(s, subscribed(s)), 0n);
-    const { today, allTime } = this.#doc.ledger;
+    const today = todayOf(this.#doc.ledger);
+    const allTime = this.#doc.ledger.allTime;
     if (
       budgets.perSession !== null &&
       big(session.spent) + big(session.fees) + this.#reservedOf(session, subscribed(session)) + need > big(budgets.perSession)

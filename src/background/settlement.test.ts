@@ -57,6 +57,9 @@ function harness(session: Partial<SessionRecord> = {}) {
     get session(): SessionRecord {
       return current.journal.doc.sessions[KEY];
     },
+    get ledger() {
+      return current.journal.doc.ledger;
+    },
     get now() {
       return now;
     },
@@ -172,8 +175,8 @@ describe('Settlement (fake chain, fake clock)', () => {
     const h = harness();
     h.chain.freeBalance = null; // the balance is not known yet: the chain decides
     const join = h.chain.join.bind(h.chain);
-    h.chain.join = async (streamId, rate) => {
-      await join(streamId, rate);
+    h.chain.join = async (genesisHash, streamId, rate) => {
+      await join(genesisHash, streamId, rate);
       h.chain.sessions.delete(streamId);
       return { kind: 'failed', fee: h.chain.fee, error: 'TickStream.InsufficientFunds' };
     };
@@ -270,6 +273,57 @@ describe('Settlement (fake chain, fake clock)', () => {
     expect(h.chain.recordCalls.map((call) => call.maxRate)).toEqual([RATE, RATE, RATE, RATE * 3n]);
     expect(h.session.held).toBe(0);
     expect(h.session.confirmedSeconds).toBe(5);
+  });
+
+  it('counts fees before any call landed: the chain’s estimate is asked once the chain is ready and carried by calls in flight', async () => {
+    const h = harness();
+    await h.chain.join(GENESIS, '1', RATE); // joined in an earlier life of the worker whose journal knew no fee yet
+    h.chain.autoInclude = false;
+    h.settlement.pump();
+    await flush();
+    expect(h.settlement.feeEstimate, 'known before the first second is counted').toBe(h.chain.fee);
+    await h.second();
+    expect(h.session.inFlight.map((entry) => entry.feeEstimate)).toEqual([h.chain.fee.toString()]);
+    expect(h.chain.feeEstimates, 'asked once, not every second').toBe(1);
+    // The result is lost: reconciled from chain state, the fee still counts.
+    h.chain.includeSilently();
+    h.restart();
+    await h.idle();
+    await h.idle();
+    expect(h.session).toMatchObject({ confirmedSeconds: 1, inFlight: [], fees: h.chain.fee.toString() });
+  });
+
+  it.each([
+    ['landed in a block all the same: counted once, never sent again', true, [1]],
+    ['never landed: sent again once chain state shows it', false, [1, 1]],
+  ])('a call the pool let go after accepting it, or that stayed in no block, %s', async (_, landed, ticks) => {
+    const h = harness();
+    h.chain.autoInclude = false;
+    await h.second();
+    h.chain.reportUnknown(landed);
+    await flush();
+    for (let i = 0; i < 8; i += 1) await h.idle();
+    if (!landed) h.chain.includeNext();
+    await h.idle();
+    expect(h.ticks()).toEqual(ticks);
+    expect(h.chain.sessions.get('1')?.ticks).toBe(1);
+    expect(h.session).toMatchObject({ confirmedSeconds: 1, held: 0, inFlight: [], reconcile: false });
+  });
+
+  it('a call settled from chain state credits its seconds to the sites they were watched on', async () => {
+    const h = harness();
+    h.chain.autoInclude = false;
+    h.chain.settlementInterval = 5;
+    h.session.heldSites = { 'https://a.example': 2, 'https://b.example': 3 };
+    await h.seconds(5);
+    h.chain.includeSilently();
+    h.restart();
+    for (let i = 0; i < 8 && h.session.reconcile; i += 1) await h.idle();
+    expect(h.session).toMatchObject({ confirmedSeconds: 5, held: 0, inFlight: [] });
+    const paid = (5n * RATE) / 60n;
+    expect(h.ledger.sites['https://a.example']).toMatchObject({ seconds: 2, amount: ((paid * 2n) / 5n).toString() });
+    expect(h.ledger.sites['https://b.example']).toMatchObject({ seconds: 3, amount: (paid - (paid * 2n) / 5n).toString() });
+    expect(h.ledger.sites['https://creator.example']?.seconds ?? 0).toBe(0);
   });
 
   it('sends only to the network the seconds were watched on', async () => {

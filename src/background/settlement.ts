@@ -2,6 +2,7 @@ import type { NotBillingReason } from '../shared/messages';
 import type { ChainViewerSession, MeteringChain, SettlementTerms, TxOutcome } from './chainTypes';
 import { errorText, notBilling, type MeterJournal } from './meterJournal';
 import { sessionKey, type InFlightRecord, type SessionRecord } from './meterState';
+import { addAll, giveBack, secondsIn, shareBySeconds, take, takeHeld, type SiteSeconds } from './siteSeconds';
 import { recordSpend } from './spendLedger';
 import { t } from '../shared/i18n';
 
@@ -69,8 +70,12 @@ export class Settlement {
   readonly #looksDroppedSince = new Map<string, number>();
   /** Sessions the meter billed in its last tick: their seconds gather until the interval. */
   #billing: ReadonlySet<string> = new Set();
-  /** The network fee of the last call that landed: what each call still to be sent is expected to cost. */
-  #feeEstimate = 0n;
+  /**
+   * The network fee of the last call that landed — before any did, the chain's estimate: what each call
+   * still to be sent is expected to cost. null until known.
+   */
+  #feeEstimate: bigint | null = null;
+  #estimatingFee: Promise<bigint> | null = null;
 
   constructor(deps: SettlementDeps, journal: MeterJournal) {
     this.#deps = deps;
@@ -82,12 +87,13 @@ export class Settlement {
       for (const entry of session.inFlight) entry.unknown = true;
       requeueUnsent(session);
       session.reconcile = session.inFlight.length > 0;
-      if (big(session.lastFee) > this.#feeEstimate) this.#feeEstimate = big(session.lastFee);
+      if (big(session.lastFee) > (this.#feeEstimate ?? 0n)) this.#feeEstimate = big(session.lastFee);
     }
   }
 
+  /** What a call is expected to cost in fees (budgets count it); 0 only until the chain could first be asked. */
   get feeEstimate(): bigint {
-    return this.#feeEstimate;
+    return this.#feeEstimate ?? 0n;
   }
 
   /** The sessions the meter billed this second; every other session's seconds are due at once. */
@@ -97,6 +103,8 @@ export class Settlement {
 
   /** Sends what is due, for every session of the connected network (no-op while unreachable or locked). */
   pump(): void {
+    // Known before the first second is counted, so that budgets count fees from the first call on.
+    if (this.#feeEstimate === null && this.#deps.context().chainReady) this.#fee().catch(() => undefined);
     for (const key of Object.keys(this.#journal.doc.sessions)) void this.#pump(key);
   }
 
@@ -125,6 +133,7 @@ export class Settlement {
   streamStopped(session: SessionRecord): void {
     if (session.stop?.code !== 'stream-inactive') this.#journal.stop(session, notBilling('stream-inactive'));
     session.held = 0;
+    session.heldSites = {};
     this.requestLeave(session);
     this.#journal.touch();
   }
@@ -211,22 +220,23 @@ export class Settlement {
    * result is handled when it comes.
    */
   async #send(session: SessionRecord, ticks: number): Promise<boolean> {
+    const feeEstimate = await this.#fee();
     const entry: InFlightRecord = {
       id: this.#deps.newId(),
       ticks,
       nonce: null,
       hash: null,
       createdAt: this.#deps.now(),
-      feeEstimate: session.lastFee,
+      feeEstimate: feeEstimate.toString(),
       unknown: false,
+      sites: takeHeld(session, ticks),
     };
-    session.held -= ticks;
     session.inFlight.push(entry);
     this.#journal.touch();
     await this.#journal.persist();
     let sent: (signed: boolean) => void = () => undefined;
     const signedOrDone = new Promise<boolean>((resolve) => (sent = resolve));
-    const outcome = this.#deps.chain.recordTicks(session.streamId, ticks, big(session.agreedRatePerMinute), async (info) => {
+    const outcome = this.#deps.chain.recordTicks(session.genesisHash, session.streamId, ticks, big(session.agreedRatePerMinute), async (info) => {
       entry.nonce = info.nonce;
       entry.hash = info.hash;
       this.#journal.touch();
@@ -254,27 +264,27 @@ export class Settlement {
         remove();
         session.confirmedSeconds += entry.ticks;
         session.spent = (big(session.spent) + outcome.paid).toString();
-        this.#charge(session, outcome.fee, outcome.paid, entry.ticks);
+        this.#charge(session, outcome.fee, outcome.paid, sitesOf(session, entry), true);
         session.lastFee = outcome.fee.toString();
         if (session.chainTicks !== null) session.chainTicks += entry.ticks;
         if (session.chainPaid !== null) session.chainPaid = (big(session.chainPaid) + outcome.paid).toString();
         break;
       case 'failed':
         remove();
-        session.held += entry.ticks;
-        this.#charge(session, outcome.fee);
+        giveBack(session, sitesOf(session, entry), entry.ticks);
+        this.#charge(session, outcome.fee, 0n, sitesOf(session, entry));
         this.#onDispatchError(session, outcome.error);
         break;
       case 'rejected':
         remove();
-        session.held += entry.ticks;
+        giveBack(session, sitesOf(session, entry), entry.ticks);
         if (outcome.insufficientFunds) this.#journal.stop(session, notBilling('insufficient-funds', t('errorFeeUnpayableStopped')));
         else if (!outcome.retryable) this.#journal.stop(session, notBilling('chain-error', t('errorPaymentRefused', outcome.error)));
         break;
       case 'unknown':
         if (entry.nonce === null) {
           remove();
-          session.held += entry.ticks;
+          giveBack(session, sitesOf(session, entry), entry.ticks);
         } else {
           entry.unknown = true;
           session.reconcile = true;
@@ -288,11 +298,33 @@ export class Settlement {
     if (session.leave !== null && session.inFlight.length === 0) void this.#pump(key);
   }
 
-  /** A fee the chain took (and what `seconds` settled paid): the session's, the ledger's, and the estimate for the next call. */
-  #charge(session: SessionRecord, fee: bigint, paid = 0n, seconds = 0): void {
+  /**
+   * A fee the chain took, and what a call paid: the session's, the ledger's (shared among the sites its
+   * seconds were watched on; a call of no seconds is the session's site's), and the estimate for the next call.
+   */
+  #charge(session: SessionRecord, fee: bigint, paid = 0n, sites: SiteSeconds = { [session.site]: 0 }, settled = false): void {
     session.fees = (big(session.fees) + fee).toString();
-    recordSpend(this.#journal.doc.ledger, session, paid, fee, seconds, this.#deps.now());
+    this.#record(session, sites, paid, fee, settled);
     if (fee > 0n) this.#feeEstimate = fee;
+  }
+
+  /** Records `paid` and `fee` for the sites the seconds were watched on, in proportion; the seconds count when `settled`. */
+  #record(session: SessionRecord, sites: SiteSeconds, paid: bigint, fee: bigint, settled: boolean): void {
+    const fees = new Map(shareBySeconds(fee, sites));
+    for (const [site, amount] of shareBySeconds(paid, sites)) {
+      const payee = { site, creator: session.creator };
+      recordSpend(this.#journal.doc.ledger, payee, amount, fees.get(site) ?? 0n, settled ? (sites[site] ?? 0) : 0, this.#deps.now());
+    }
+  }
+
+  /** The fee a call is expected to cost: the last one that landed, else the chain's estimate (asked once at a time). */
+  #fee(): Promise<bigint> {
+    if (this.#feeEstimate !== null) return Promise.resolve(this.#feeEstimate);
+    this.#estimatingFee ??= this.#deps.chain
+      .estimateTickFee()
+      .then((fee) => (this.#feeEstimate ??= fee))
+      .finally(() => (this.#estimatingFee = null));
+    return this.#estimatingFee;
   }
 
   #onDispatchError(session: SessionRecord, error: string): void {
@@ -332,14 +364,14 @@ export class Settlement {
     const agreed = big(session.agreedRatePerMinute);
     const needed = this.#joinCost(session);
     const free = chain.freeBalance;
-    if (needed !== null && free !== null && free < needed + this.#feeEstimate) {
+    if (needed !== null && free !== null && free < needed + (await this.#fee())) {
       this.#cannotHold(session, needed, free);
       return;
     }
     session.join = 'in-flight';
     this.#journal.touch();
     await this.#journal.persist();
-    const outcome = await chain.join(session.streamId, agreed);
+    const outcome = await chain.join(session.genesisHash, session.streamId, agreed);
     session.join = 'needed';
     if (outcome.kind === 'included' || outcome.kind === 'failed') this.#charge(session, outcome.fee);
     if (outcome.kind === 'included') {
@@ -380,7 +412,7 @@ export class Settlement {
     session.leave = 'in-flight';
     this.#journal.touch();
     await this.#journal.persist();
-    const outcome = await chain.leave(session.streamId);
+    const outcome = await chain.leave(session.genesisHash, session.streamId);
     session.leave = 'needed';
     if (outcome.kind === 'included' || outcome.kind === 'failed') this.#charge(session, outcome.fee);
     if (outcome.kind === 'included' || (outcome.kind === 'failed' && outcome.error === 'TickStream.NotJoined')) this.#markLeft(session);
@@ -465,11 +497,18 @@ export class Settlement {
       landedPaid = onChain.paid > big(session.chainPaid) ? onChain.paid - big(session.chainPaid) : 0n;
     }
     const fees = included.reduce((sum, entry) => sum + big(entry.feeEstimate), 0n);
-    session.held += unknown.reduce((sum, entry) => sum + entry.ticks, 0) - landedTicks;
+    // The seconds that landed are taken from the included calls' sites; the others are held again with theirs.
+    const includedSites: SiteSeconds = {};
+    for (const entry of included) addAll(includedSites, sitesOf(session, entry));
+    const unsettled = structuredClone(includedSites);
+    const landedSites = take(unsettled, landedTicks);
+    for (const entry of unknown) if (!included.includes(entry)) addAll(unsettled, sitesOf(session, entry));
+    giveBack(session, unsettled, unknown.reduce((sum, entry) => sum + entry.ticks, 0) - landedTicks);
     session.confirmedSeconds += landedTicks;
     session.spent = (big(session.spent) + landedPaid).toString();
     session.fees = (big(session.fees) + fees).toString();
-    recordSpend(this.#journal.doc.ledger, session, landedPaid, fees, landedTicks, this.#deps.now());
+    this.#record(session, secondsIn(landedSites) > 0 ? landedSites : { [session.site]: 0 }, landedPaid, 0n, true);
+    this.#record(session, secondsIn(includedSites) > 0 ? includedSites : { [session.site]: 0 }, 0n, fees, false);
     if (onChain) this.#markJoined(session, onChain);
     else this.#markLeft(session);
     session.inFlight = [];
@@ -482,9 +521,12 @@ export class Settlement {
 function requeueUnsent(session: SessionRecord): void {
   const unsent = session.inFlight.filter((entry) => entry.nonce === null);
   if (unsent.length === 0) return;
-  session.held += unsent.reduce((sum, entry) => sum + entry.ticks, 0);
+  for (const entry of unsent) giveBack(session, sitesOf(session, entry), entry.ticks);
   session.inFlight = session.inFlight.filter((entry) => entry.nonce !== null);
 }
+
+/** The seconds of a call by site; a call journaled before sites were is all of the session's first site. */
+const sitesOf = (session: SessionRecord, entry: InFlightRecord): SiteSeconds => entry.sites ?? { [session.site]: entry.ticks };
 
 function isFundsError(error: string): boolean {
   return (

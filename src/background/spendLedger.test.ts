@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLedger, localDay, recordSpend, rollDay, spendView, type Ledger } from './spendLedger';
+import { emptyLedger, localDay, recordSpend, rollDay, spendView, todayOf } from './spendLedger';
 
 const A = { site: 'https://a.example', creator: '5Alice' };
 const B = { site: 'https://b.example', creator: '5Bob' };
@@ -28,9 +28,9 @@ describe('spend ledger', () => {
     const ledger = emptyLedger('2025-01-01');
     recordSpend(ledger, A, 10n, 2n, 6, 1000);
     rollDay(ledger, '2025-01-01');
-    expect(ledger.today.amount).toBe('10');
+    expect(todayOf(ledger).amount).toBe('10');
     rollDay(ledger, '2025-01-02');
-    expect(ledger.today).toEqual({ amount: '0', fees: '0', seconds: 0 });
+    expect(todayOf(ledger)).toEqual({ amount: '0', fees: '0', seconds: 0 });
     expect(ledger.allTime.amount).toBe('10');
     recordSpend(ledger, A, 4n, 1n, 2, 2000);
     expect(spendView(ledger).days.map((d) => [d.day, d.amount])).toEqual([
@@ -52,11 +52,15 @@ describe('spend ledger', () => {
     expect(days.at(-1)?.day).toBe('2025-04-16');
   });
 
-  it('a ledger stored before per-day and per-creator totals existed carries on from its next payment', () => {
-    const stored: Ledger = { day: 'd', today: { amount: '5', fees: '0', seconds: 5 }, allTime: { amount: '9', fees: '0', seconds: 9 }, sites: {} };
-    expect(spendView(stored)).toMatchObject({ days: [], creators: [] });
-    recordSpend(stored, A, 1n, 0n, 1, 1);
-    expect(spendView(stored)).toMatchObject({ days: [{ day: 'd', amount: '1' }], creators: [{ creator: '5Alice', amount: '1' }], allTime: { amount: '10' } });
+  it('today is the current day’s row, one record: they agree even when the clock goes back a day', () => {
+    const ledger = emptyLedger('2025-01-01');
+    recordSpend(ledger, A, 3n, 1n, 2, 1);
+    rollDay(ledger, '2025-01-02');
+    rollDay(ledger, '2025-01-01'); // the system clock was set back
+    recordSpend(ledger, A, 1n, 0n, 1, 2);
+    const view = spendView(ledger);
+    expect(view.today).toEqual({ amount: '4', fees: '1', seconds: 3 });
+    expect(view.days).toEqual([{ day: '2025-01-01', ...view.today }]);
   });
 
   it('keeps amounts beyond 2^53 exact', () => {

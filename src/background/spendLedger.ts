@@ -9,14 +9,14 @@ export interface LedgerTotals {
 type PayeeTotals = Omit<SiteSpend, 'site'>;
 
 export interface Ledger {
+  /** The local day (YYYY-MM-DD) it is now: today's totals are `days[day]` (`todayOf`). */
   day: string;
-  today: LedgerTotals;
   allTime: LedgerTotals;
   sites: Record<string, PayeeTotals>;
-  /** Per local day (YYYY-MM-DD), the last `DAYS_KEPT` days with spend. Absent in ledgers stored before it existed. */
-  days?: Record<string, LedgerTotals>;
-  /** Per creator address, the `CREATORS_KEPT` most recently paid. Absent in ledgers stored before it existed. */
-  creators?: Record<string, PayeeTotals>;
+  /** Per local day (YYYY-MM-DD), the last `DAYS_KEPT` days with spend. */
+  days: Record<string, LedgerTotals>;
+  /** Per creator address, the `CREATORS_KEPT` most recently paid. */
+  creators: Record<string, PayeeTotals>;
 }
 
 /** Who a spend went to: the site that played the stream and the stream's creator. */
@@ -40,14 +40,15 @@ export function localDay(ms: number): string {
 }
 
 export function emptyLedger(day: string): Ledger {
-  return { day, today: zero(), allTime: zero(), sites: {}, days: {}, creators: {} };
+  return { day, allTime: zero(), sites: {}, days: {}, creators: {} };
 }
 
-/** Starts a new `today` when the day changed. */
+/** What was spent today: the current day's totals. */
+export const todayOf = (ledger: Ledger): LedgerTotals => ledger.days[ledger.day] ?? zero();
+
+/** A new day starts with nothing spent. */
 export function rollDay(ledger: Ledger, day: string): void {
-  if (ledger.day === day) return;
   ledger.day = day;
-  ledger.today = zero();
 }
 
 const addTo = (totals: LedgerTotals, amount: bigint, fees: bigint, seconds: number) => {
@@ -70,26 +71,25 @@ function addToPayee(entries: Record<string, PayeeTotals>, key: string, keep: num
 
 /** Records confirmed creator payments (`amount`) and network fees (`fees`, kept apart) for the payee, today. */
 export function recordSpend(ledger: Ledger, payee: Payee, amount: bigint, fees: bigint, seconds: number, at: number): void {
-  addTo(ledger.today, amount, fees, seconds);
   addTo(ledger.allTime, amount, fees, seconds);
   ledger.sites = addToPayee(ledger.sites, payee.site, RECENT_SITES, amount, fees, seconds, at);
-  ledger.creators = addToPayee(ledger.creators ?? {}, payee.creator, CREATORS_KEPT, amount, fees, seconds, at);
-  const days = (ledger.days ??= {});
+  ledger.creators = addToPayee(ledger.creators, payee.creator, CREATORS_KEPT, amount, fees, seconds, at);
+  const days = ledger.days;
   addTo((days[ledger.day] ??= zero()), amount, fees, seconds);
   const kept = Object.keys(days).sort().slice(-DAYS_KEPT);
   if (kept.length < Object.keys(days).length) ledger.days = Object.fromEntries(kept.map((day) => [day, days[day]]));
 }
 
 export function spendView(ledger: Ledger): SpendState {
-  const days: DaySpend[] = Object.entries(ledger.days ?? {})
+  const days: DaySpend[] = Object.entries(ledger.days)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([day, totals]) => ({ day, ...totals }));
-  const creators: CreatorSpend[] = Object.entries(ledger.creators ?? {})
+  const creators: CreatorSpend[] = Object.entries(ledger.creators)
     .map(([creator, entry]) => ({ creator, ...entry }))
     .sort((a, b) => b.lastAt - a.lastAt);
   return {
     day: ledger.day,
-    today: { ...ledger.today },
+    today: { ...todayOf(ledger) },
     allTime: { ...ledger.allTime },
     recentSites: Object.entries(ledger.sites)
       .map(([site, entry]) => ({ site, ...entry }))

@@ -235,7 +235,8 @@ export class Worker {
       case 'account:remove': {
         const address = keystore.address;
         await keystore.remove(request.password);
-        if (address) await this.#platform.local.remove([meterStorageKey(address)]);
+        // Through the journal's own queue: a save already under way, or one a late result would make, cannot bring it back.
+        if (address) await this.#engine.discardJournal(() => this.#platform.local.remove([meterStorageKey(address)]));
         await this.#accountChanged();
         return null;
       }

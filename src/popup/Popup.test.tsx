@@ -63,7 +63,7 @@ const consent = (id: string, overrides: Partial<ConsentRequestView> = {}): Conse
   ...overrides,
 });
 
-const tab = (tabId: number): TabView => ({ tabId, site: SITE, streamId: '1', playing: true, billing: false, reason: { code: 'consent-needed', message: 'Waiting.' } });
+const tab = (tabId: number): TabView => ({ tabId, site: SITE, streamId: '1', playing: true, billing: false, reason: { code: 'consent-needed' } });
 
 /** A session metering `streamId` for 10 s at 0.1 VIL/min, 0.000001 VIL fees a second. */
 const metering = (streamId: string) => meteringSession({ stream: { ...STREAM, streamId } });
@@ -245,7 +245,7 @@ describe('Popup (fake worker)', () => {
               site: 'http://creator.localhost:8080',
               agreedRatePerMinute: STREAM.ratePerMinute,
               status: 'stopped',
-              stopReason: { code: 'insufficient-funds', message: 'Your balance cannot pay the next second.' },
+              stopReason: { code: 'insufficient-funds' },
               startedAt: 0,
               seconds: 65,
               confirmedSeconds: 63,
@@ -263,7 +263,7 @@ describe('Popup (fake worker)', () => {
               streamId: '1',
               playing: true,
               billing: false,
-              reason: { code: 'insufficient-funds', message: 'Your balance cannot pay the next second.' },
+              reason: { code: 'insufficient-funds' },
             },
           ],
         }),
@@ -306,7 +306,7 @@ describe('Popup (fake worker)', () => {
   test('a viewer who cannot hold the session is told how much is needed and what they have', async () => {
     const worker = new FakeWorker();
     await renderPopup(worker);
-    const stop = { code: 'hold-unaffordable' as const, message: 'Not enough free balance to start watching.', funds: { needed: '1021000000000', available: '500000000000' } };
+    const stop = { code: 'hold-unaffordable' as const, funds: { needed: '1021000000000', available: '500000000000' } };
     const stopped = { ...metering('1'), status: 'stopped' as const, stopReason: stop, confirmedSeconds: 0, pendingSeconds: 3, seconds: 3, onHold: '0' };
     await act(() => worker.push(uiState({ sessions: [stopped], tabs: [{ ...playingTab('1'), billing: false, reason: stop }] })));
     const reason = byTestId('session-stop-reason')!;
@@ -320,7 +320,7 @@ describe('Popup (fake worker)', () => {
   test('a declined stream: "Ask again" forgets the decline on this tab’s site only', async () => {
     const worker = new FakeWorker();
     await renderPopup(worker);
-    const declined: TabView = { ...tab(7), reason: { code: 'consent-declined', message: 'Declined.' } };
+    const declined: TabView = { ...tab(7), reason: { code: 'consent-declined' } };
     await act(() => worker.push(uiState({ tabs: [declined] })));
     expect(byTestId('not-billing-reason')?.dataset.reasonCode).toBe('consent-declined');
     await click(container().querySelector<HTMLElement>('[data-testid="reason-action"][data-action="ask-again"]')!);
@@ -331,7 +331,7 @@ describe('Popup (fake worker)', () => {
     const worker = new FakeWorker();
     await renderPopup(worker);
     const network = { ...uiState().network, status: 'error' as const, error: 'Cannot reach ws://127.0.0.1:9944' };
-    const declined: TabView = { ...tab(7), reason: { code: 'consent-declined', message: 'Declined.' } };
+    const declined: TabView = { ...tab(7), reason: { code: 'consent-declined' } };
     await act(() => worker.push(uiState({ network, tabs: [declined], consents: [consent('c1', { tabId: 3, creatorVerified: true })] })));
     const status = byTestId('not-billing-reason')?.querySelector('[role="status"]');
     expect(status?.textContent).toContain('Declined');
@@ -370,7 +370,7 @@ describe('Popup (fake worker)', () => {
   test('a tab playing another tab’s stream is not mistaken for it; a page without a valid stream gets no site buttons', async () => {
     const worker = new FakeWorker();
     await renderPopup(worker);
-    const malformed = { tabId: 7, site: 'https://bad.example', streamId: null, playing: true, billing: false, reason: { code: 'tag-malformed' as const, message: 'x' } };
+    const malformed = { tabId: 7, site: 'https://bad.example', streamId: null, playing: true, billing: false, reason: { code: 'tag-malformed' as const } };
     await act(() => worker.push(uiState({ sessions: [{ ...metering('1'), tabIds: [9] }], tabs: [malformed] })));
     expect(byTestId('session')).toBeNull();
     expect(byTestId('not-billing-reason')?.textContent).toBe('Malformed tag. The page’s Vilokanam tag is malformed, so nothing is paid. Only the site’s owner can fix it.');

@@ -58,7 +58,7 @@ export function Popup({ target, now = Date.now }: { target: PopupTarget; now?: (
 
 /** The last error that stopped metering, unless a stopped session already says it. */
 function LastError({ state }: { state: UiState }) {
-  const said = state.sessions.some((session) => session.stopReason?.message === state.lastError);
+  const said = state.sessions.some((session) => session.stopReason?.detail === state.lastError);
   return <ErrorText error={said ? null : state.lastError} testId="last-error" />;
 }
 

@@ -155,7 +155,7 @@ export interface BalanceState {
   transferable: string;
 }
 
-/** Why a tab's stream is not being paid for right now. `message` is a sentence for the popup. */
+/** Why a tab's stream is not being paid for right now; the pages say it in the person's language (`reasonTextKey`). */
 export type NotBillingCode =
   | 'no-tag'
   | 'not-playing'
@@ -186,7 +186,11 @@ export type NotBillingCode =
 
 export interface NotBillingReason {
   code: NotBillingCode;
-  message: string;
+  /**
+   * The precise sentence of a stop (naming the chain's error…), already localized, for the error banner and
+   * the logs; the reason itself is said by its code (`reasonTextKey`).
+   */
+  detail?: string;
   /**
    * `hold-unaffordable`: planck the account needs free to join the stream (the session deposit, the funds
    * held for the coming seconds, the fee reserve and the existential deposit; docs/chain.md) and what it has.

@@ -52,7 +52,7 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     const stored = (await api.query.tickStream.sessions(stream, viewer)) as unknown as { isNone: boolean; unwrap(): Record<string, { toString(): string }> };
     if (stored.isNone) return null;
     const value = stored.unwrap();
-    const big = (name: string) => BigInt(value[name]!.toString());
+    const big = (name: string) => BigInt(value[name].toString());
     return { ticks: big('ticks'), paid: big('paid'), owed: big('owed'), held: big('held'), unflushedTicks: big('unflushedTicks') };
   }
 
@@ -62,7 +62,7 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     return BigInt(totals.seconds.toString());
   }
 
-  const constant = (pallet: string, name: string) => BigInt((api.consts as any)[pallet][name].toString());
+  const constant = (pallet: string, name: string) => BigInt((api.consts as unknown as Record<string, Record<string, { toString(): string }>>)[pallet][name].toString());
   /** What a session holds at `rate`: `HeldSeconds` of watching, rounded up. */
   const windowFunds = (rate: bigint) => (rate * constant('tickStream', 'heldSeconds') + 59n) / 60n;
 
@@ -89,9 +89,9 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
       const [section, method] = name.split('.') as [string, string];
       const call = api.tx[section]?.[method];
       expect(call, `${name} in the metadata`).toBeDefined();
-      expect(() => checkCall(api.registry, call!.callIndex, name)).not.toThrow();
+      expect(() => checkCall(api.registry, call.callIndex, name)).not.toThrow();
     }
-    expect(() => checkCall(api.registry, api.tx.balances!.transferAllowDeath!.callIndex, 'tickStream.recordTick')).toThrow(/balances\.transferAllowDeath/);
+    expect(() => checkCall(api.registry, api.tx.balances.transferAllowDeath.callIndex, 'tickStream.recordTick')).toThrow(/balances\.transferAllowDeath/);
   });
 
   it('CheckMetadataHash: accepts a signature made with the metadata hash computed from the served metadata V15, refuses one with any other hash', async () => {
@@ -124,9 +124,12 @@ describe.each(ENGINES)('the Vilokanam chain (runtime wasm in $engine)', ({ engin
     expect(properties.tokenSymbol.unwrap()[0].toString()).toBe('VIL');
     expect(properties.tokenDecimals.unwrap()[0].toNumber()).toBe(12);
     expect(api.runtimeVersion.specName.toString()).toBe('vilokanam');
-    const info = ((await api.query.streamRegistry.streamInfo(STREAM)) as any).unwrap();
+    type Unwrappable<T> = { unwrap(): T };
+    const info = ((await api.query.streamRegistry.streamInfo(STREAM)) as unknown as Unwrappable<{ creator: { toString(): string } }>).unwrap();
     expect(info.creator.toString()).toBe(bob.address);
-    const terms = ((await api.query.streamRegistry.terms(STREAM)) as any).unwrap();
+    const terms = (
+      (await api.query.streamRegistry.terms(STREAM)) as unknown as Unwrappable<{ isActive: { isTrue: boolean }; pricingModel: { baseRatePerMinute: { toBigInt(): bigint } } }>
+    ).unwrap();
     expect(terms.isActive.isTrue).toBe(true);
     expect(terms.pricingModel.baseRatePerMinute.toBigInt()).toBe(DEMO_RATE);
     expect(await free(alice.address)).toBe(1_000_000n * UNIT);

@@ -56,7 +56,6 @@ export async function submit(api: ApiPromise, signer: KeyringPair, tx: Extrinsic
  */
 export async function submitPipelined(api: ApiPromise, signer: KeyringPair, txs: Extrinsic[]): Promise<Included[]> {
   const first = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
-  const signed: Extrinsic[] = [];
   const inclusions: Promise<Included>[] = [];
   for (const [i, tx] of txs.entries()) {
     const { accepted, included } = send(api, await tx.signAsync(signer, { nonce: first + i }));

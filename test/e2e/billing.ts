@@ -4,8 +4,6 @@ import { DEMO_RATE_PER_MINUTE, expectedPayment, type ViewerSession } from './cha
 import type { Environment, Meter } from './fixture.js';
 import { Player, playFor } from './player.js';
 
-export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /** A demo page carrying the tags given (see test/sites/public/watch.html). */
 export function watchUrl(origin: string, tags: { stream: string; network?: string; creator?: string }): string {
   const query = new URLSearchParams({ stream: tags.stream });

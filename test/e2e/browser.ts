@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright';
 import { ensureBuilt } from './build.js';
+import { sleep } from './sleep.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DIST_DIR = resolve(import.meta.dirname, '../../dist');
@@ -40,7 +41,6 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 function chromiumArgs(profile: string, extensionDir: string, headless: boolean): string[] {
   return [

@@ -8,6 +8,7 @@ import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ISubmittableResult } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { sleep } from './sleep.js';
 
 export const DEMO_STREAM = '1';
 /** Stream 1's base rate in the dev preset: 0.1 VIL per minute. */
@@ -48,7 +49,6 @@ export interface Viewer {
 /** What a viewer pays for `ticks` seconds at a constant rate: floor(ticks × rate / 60). */
 export const expectedPayment = (ticks: number, ratePerMinute: bigint) => (BigInt(ticks) * ratePerMinute) / 60n;
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * Signs, submits and resolves with the result once the transaction is in a block. Chopsticks reports
@@ -87,7 +87,7 @@ interface StoredSession {
 function sessionOf(stored: StoredSession): ViewerSession | null {
   if (stored.isNone) return null;
   const value = stored.unwrap();
-  const big = (name: string) => BigInt(value[name]!.toString());
+  const big = (name: string) => BigInt(value[name].toString());
   return {
     maxRatePerMinute: big('maxRatePerMinute'),
     billedUntil: Number(big('billedUntil')),
@@ -119,7 +119,7 @@ export class ChainState {
     const dev = Object.fromEntries(
       (['alice', 'bob', 'charlie', 'dave', 'eve', 'ferdie'] as const).map((name) => [
         name,
-        keyring.addFromUri(`//${name[0]!.toUpperCase()}${name.slice(1)}`),
+        keyring.addFromUri(`//${name[0].toUpperCase()}${name.slice(1)}`),
       ]),
     ) as Record<DevAccount, KeyringPair>;
     return new ChainState(api, dev, keyring);
@@ -159,7 +159,7 @@ export class ChainState {
     const result = await this.signed(this.dev[creator], this.api.tx.streamRegistry.registerStream(title, 'e2e', 'test', pricing));
     const registered = result.events.find(({ event }) => event.section === 'streamRegistry' && event.method === 'StreamRegistered');
     if (!registered) throw new Error('register_stream emitted no StreamRegistered');
-    return registered.event.data[0]!.toString();
+    return registered.event.data[0].toString();
   }
 
   async setStreamActive(creator: DevAccount, stream: string, active: boolean): Promise<void> {
@@ -290,14 +290,14 @@ export class ChainState {
     return (await this.events(from))
       .filter((event) => event.section === 'tickStream' && event.method === 'TickRecorded')
       .filter((event) => event.fields.streamId === stream && event.fields.viewer === viewer)
-      .map((event) => ({ ticks: Number(event.fields.ticks), amount: BigInt(event.fields.amount!), block: event.block }));
+      .map((event) => ({ ticks: Number(event.fields.ticks), amount: BigInt(event.fields.amount), block: event.block }));
   }
 
   /** Network fees `who` paid since block `from` (TransactionPayment.TransactionFeePaid; its actualFee includes any tip). */
   async feesPaidBy(who: string, from: number): Promise<bigint> {
     return (await this.events(from))
       .filter((event) => event.section === 'transactionPayment' && event.method === 'TransactionFeePaid' && event.fields.who === who)
-      .reduce((sum, event) => sum + BigInt(event.fields.actualFee!), 0n);
+      .reduce((sum, event) => sum + BigInt(event.fields.actualFee), 0n);
   }
 
   /**

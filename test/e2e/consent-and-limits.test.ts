@@ -2,10 +2,11 @@
 // that cannot hold a session is in settlement.test.ts.) Each scenario starts its own browser and viewer
 // (settings differ); the chain is shared.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
+import { expectExactBooks, expectTicksMatchPlayed, settledSession, watchUrl } from './billing.js';
+import { sleep } from './sleep.js';
 import { DEMO_RATE_PER_MINUTE, expectedPayment } from './chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
-import { Player, playFor } from './player.js';
+import { Player } from './player.js';
 
 let env: Environment;
 let meter: Meter | undefined;

@@ -3,11 +3,12 @@
 // a subscriber who watches without per-second charges. Every assertion is on chain state (balances, holds,
 // sessions, totals, StreamEarnings, events), not on what the UI says.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
+import { expectExactBooks, expectTicksMatchPlayed, settledSession, watchUrl } from './billing.js';
 import { UNIT } from './chainState.js';
 import { CreatorPageUi } from './creatorUi.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
 import { Player } from './player.js';
+import { sleep } from './sleep.js';
 
 /** The dev preset's stream 2 (docs/chain.md): Bob's, 0.1 VIL/min, subscription 1 VIL. */
 const CLUB_STREAM = '2';

@@ -3,7 +3,8 @@
 // BiDi (test/e2e/firefoxBrowser.ts); the viewer is set up through the options page's own requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UiReply, UiRequest, UiState } from '../../src/shared/messages';
-import { expectTicksMatchPlayed, sleep, watchUrl } from './billing.js';
+import { expectTicksMatchPlayed, watchUrl } from './billing.js';
+import { sleep } from './sleep.js';
 import { builtDir, ensureBuilt } from './build.js';
 import { DEMO_RATE_PER_MINUTE, expectedPayment, UNIT, type Viewer } from './chainState.js';
 import { startEnvironment, VIEWER_PASSWORD, type Environment } from './fixture.js';

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { FIREFOX_ADDON_ID } from '../../scripts/firefoxManifest.js';
+import { sleep } from './sleep.js';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -46,7 +47,6 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 const PREFS: Record<string, unknown> = {
   'browser.shell.checkDefaultBrowser': false,

@@ -18,8 +18,8 @@ import { launchExtensionBrowser, type ExtensionBrowser } from './browser.js';
 import { ChainState, DEMO_RATE_PER_MINUTE, UNIT, type DevAccount, type Viewer } from './chainState.js';
 import { OptionsPage, PopupPage } from './extensionUi.js';
 import { startRelay } from './relay.js';
+import { sleep } from './sleep.js';
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export interface EnvironmentOptions {
   /** Passed to startChain. */
@@ -173,7 +173,7 @@ export async function launchMeter(env: Environment, options: MeterOptions = {}):
 
     const tabIds = new WeakMap<Page, number>();
     const uiState = async (): Promise<UiState> => {
-      const reply = (await optionsPage.page.evaluate(() => chrome.runtime.sendMessage({ type: 'state:get' }))) as UiReply<UiState>;
+      const reply = await optionsPage.page.evaluate<UiReply<UiState>>(() => chrome.runtime.sendMessage({ type: 'state:get' }));
       if (!reply.ok) throw new Error(`state:get failed: ${reply.error}`);
       return reply.data;
     };
@@ -187,8 +187,8 @@ export async function launchMeter(env: Environment, options: MeterOptions = {}):
         const page = await browser.openWindow(url);
         const windowId = await browser.windowIdOf(page);
         const tabs = await optionsPage.page.evaluate((id) => chrome.tabs.query({ windowId: id }), windowId);
-        if (tabs.length !== 1 || tabs[0]!.id === undefined) throw new Error(`window ${windowId} should hold just the new page`);
-        tabIds.set(page, tabs[0]!.id);
+        if (tabs.length !== 1 || tabs[0].id === undefined) throw new Error(`window ${windowId} should hold just the new page`);
+        tabIds.set(page, tabs[0].id);
         return page;
       },
       async tabIdOf(page) {
@@ -210,7 +210,7 @@ export async function launchMeter(env: Environment, options: MeterOptions = {}):
           const session = (await uiState()).sessions.find((candidate) => candidate.stream.streamId === streamId);
           if (!session || session.pendingSeconds === 0) return;
           if (session.status === 'stopped') {
-            const reason = session.stopReason ? `${session.stopReason.code}: ${session.stopReason.message}` : 'no reason given';
+            const reason = session.stopReason ? `${session.stopReason.code}: ${session.stopReason.detail ?? 'no detail'}` : 'no reason given';
             throw new Error(`stream ${streamId} stopped with ${session.pendingSeconds} seconds pending (${reason})`);
           }
           await sleep(250);

@@ -5,11 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import type { NotBillingCode } from '../../src/shared/messages';
-import { sleep, watchUrl } from './billing.js';
+import { watchUrl } from './billing.js';
 import { DEMO_RATE_PER_MINUTE, type DevAccount } from './chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
 import { peek } from './peek.js';
 import { Player } from './player.js';
+import { sleep } from './sleep.js';
 
 let env: Environment;
 /** Every dev creator is always allowed on both demo sites: whatever is not billed, is not billed for consent. */

@@ -1,10 +1,11 @@
 // Metering in Chromium against the real chain: one chain, one browser and one viewer for the file;
 // every scenario registers a stream of its own, so the chain's books for it are the scenario's alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectExactBooks, expectTicksMatchPlayed, expectTwentySecondsBilled, settledSession, sleep, watchUrl } from './billing.js';
+import { expectExactBooks, expectTicksMatchPlayed, expectTwentySecondsBilled, settledSession, watchUrl } from './billing.js';
 import { DEMO_RATE_PER_MINUTE, expectedPayment } from './chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
 import { Player, playFor } from './player.js';
+import { sleep } from './sleep.js';
 
 let env: Environment;
 let meter: Meter;

@@ -1,6 +1,7 @@
 // Drives a demo page's video the way a viewer does — a click on the video starts it — and measures how
 // many seconds it really played, from the video's own clock. It runs script in the page and clicks, so it
 // drives a Playwright page or frame in Chromium and a Firefox tab over WebDriver BiDi alike.
+import { sleep } from './sleep.js';
 
 declare global {
   interface Window {
@@ -16,7 +17,6 @@ export interface ScriptTarget {
   click(selector: string): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function waitUntilTrue(target: ScriptTarget, expression: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

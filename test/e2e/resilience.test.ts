@@ -2,9 +2,10 @@
 // twice. Clients reach the chain through a relay (so it can be taken off the network) and the chain keeps
 // its blocks in a file (so it can be stopped and resumed on the same port).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
+import { expectExactBooks, expectTicksMatchPlayed, settledSession, watchUrl } from './billing.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
 import { Player } from './player.js';
+import { sleep } from './sleep.js';
 
 let env: Environment;
 let meter: Meter;

@@ -4,10 +4,11 @@
 // a viewer who cannot hold a session is not joined and is told how much is needed. (A creator stopping a
 // stream — the session leaves, its hold released — is in creator.test.ts.)
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
+import { expectExactBooks, expectTicksMatchPlayed, settledSession, watchUrl } from './billing.js';
 import { DEMO_RATE_PER_MINUTE, UNIT } from './chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
 import { Player } from './player.js';
+import { sleep } from './sleep.js';
 
 let env: Environment;
 let meter: Meter | undefined;

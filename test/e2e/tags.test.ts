@@ -2,7 +2,8 @@
 // means something, a correctly pinned tag that is billed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotBillingCode } from '../../src/shared/messages';
-import { expectExactBooks, expectTicksMatchPlayed, settledSession, sleep, watchUrl } from './billing.js';
+import { expectExactBooks, expectTicksMatchPlayed, settledSession, watchUrl } from './billing.js';
+import { sleep } from './sleep.js';
 import { DEMO_STREAM, UNIT } from './chainState.js';
 import { launchMeter, startEnvironment, type Environment, type Meter } from './fixture.js';
 import { Player, playFor } from './player.js';

@@ -47,6 +47,8 @@ export class FakeChain implements MeteringChain {
   /** Makes the pool refuse every call with this text. */
   rejectWith: { error: string; retryable: boolean; insufficientFunds: boolean } | null = null;
   fee = 7n;
+  /** How often the fee of a call was asked for. */
+  feeEstimates = 0;
   /** Streams the viewer holds a subscription to: their ticks are recorded and charge nothing, whatever the rate. */
   readonly subscribed = new Set<string>();
   stateNonce = 0;
@@ -81,7 +83,12 @@ export class FakeChain implements MeteringChain {
     return { stateNonce: this.stateNonce, poolNextIndex: this.poolNextIndex };
   }
 
-  async join(streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
+  async estimateTickFee(): Promise<bigint> {
+    this.feeEstimates += 1;
+    return this.fee;
+  }
+
+  async join(_genesisHash: string, streamId: string, maxRatePerMinute: bigint): Promise<TxOutcome> {
     this.joinCalls.push(streamId);
     this.joinRates.push(maxRatePerMinute);
     const stream = this.streams.get(streamId);
@@ -98,7 +105,7 @@ export class FakeChain implements MeteringChain {
     return { kind: 'included', fee: this.fee, paid: 0n };
   }
 
-  async leave(streamId: string): Promise<TxOutcome> {
+  async leave(_genesisHash: string, streamId: string): Promise<TxOutcome> {
     this.leaveCalls.push(streamId);
     this.stateNonce += 1;
     if (!this.sessions.delete(streamId)) return { kind: 'failed', fee: this.fee, error: 'TickStream.NotJoined' };
@@ -106,6 +113,7 @@ export class FakeChain implements MeteringChain {
   }
 
   async recordTicks(
+    _genesisHash: string,
     streamId: string,
     ticks: number,
     maxRate: bigint,
@@ -132,6 +140,20 @@ export class FakeChain implements MeteringChain {
   /** The worker died or the connection dropped: the oldest call lands (or not) but nobody hears back. */
   includeSilently(): void {
     this.includeNext(false);
+  }
+
+  /**
+   * The pool says it let the oldest call go (Dropped, Usurped, Invalid) or it stayed in no block too
+   * long: the result is `unknown`, whether it landed in a block all the same (`landed`) or not.
+   */
+  reportUnknown(landed: boolean): void {
+    const call = this.pending.shift();
+    if (!call) throw new Error('nothing pending');
+    if (landed) {
+      this.stateNonce += 1;
+      this.#apply(call);
+    }
+    call.resolve({ kind: 'unknown', error: 'left the pool' });
   }
 
   dropAllSilently(): void {
