@@ -31,6 +31,8 @@ const MODES: Mode[] = [
 ].filter((mode): mode is Mode => mode.engine === 'chopsticks' || omniNodeAvailable());
 
 const QUICK_MODES: Mode['key'][] = ['quick', 'nodeQuick'];
+/** The < 1 s target is the real node's (issue 10); chopsticks carries it only where omni-node is not found. */
+const TARGET_MODE: Mode['key'] = MODES.some((mode) => mode.key === 'nodeQuick') ? 'nodeQuick' : 'quick';
 
 export const tickLatency: Figure = {
   id: 'tick-latency',
@@ -50,7 +52,7 @@ export const tickLatency: Figure = {
         label: `${mode.label}: p99`,
         unit: 'ms',
         decimals: 0,
-        target: QUICK_MODES.includes(mode.key) ? { text: '< 1000 ms', met: (value) => value < 1000 } : undefined,
+        target: mode.key === TARGET_MODE ? { text: '< 1000 ms', met: (value) => value < 1000 } : undefined,
       },
       { key: `${mode.key}.joinedP99`, label: `${mode.label}: p99 once joined (every call but the first)`, unit: 'ms', decimals: 0 },
       { key: `${mode.key}.secondToSubmitP50`, label: `${mode.label}: end of second → submission (the worker's part), p50`, unit: 'ms', decimals: 0 },
@@ -64,16 +66,19 @@ export const tickLatency: Figure = {
       const [p99, joinedP99, worker, chain] = [median('p99'), median('joinedP99'), median('secondToSubmitP50'), median('submitToBlockP50')];
       if (p99 === undefined || joinedP99 === undefined || worker === undefined || chain === undefined) return [];
       const parts = `of a typical second's latency, ${Math.round(worker)} ms pass in the worker (end of the second → submission) and ${Math.round(chain)} ms in the chain (submission → block)`;
+      const carriesTarget = mode.key === TARGET_MODE;
       if (p99 < 1000) {
         const moonshot = p99 < 250 ? ', and the < 250 ms moonshot' : '';
-        return [`${mode.label}: meets the < 1 s target${moonshot}: p99 ${Math.round(p99)} ms; ${parts}.`];
+        const verdict = carriesTarget ? `meets the < 1 s target${moonshot}` : 'under 1 s';
+        return [`${mode.label}: ${verdict}: p99 ${Math.round(p99)} ms; ${parts}.`];
       }
       const why =
         mode.engine === 'chopsticks'
-          ? "The chain's part is chopsticks validating the extrinsic and building a block with smoldot's wasmi interpreter."
+          ? "The chain's part is chopsticks validating the extrinsic and building a block with smoldot's wasmi interpreter, a simulator's cost the real node does not have."
           : "The chain's part is the node validating the extrinsic and sealing a block.";
+      const verdict = carriesTarget ? 'misses the < 1 s target' : "over 1 s (the target is the real node's)";
       return [
-        `${mode.label}: misses the < 1 s target: p99 ${Math.round(p99)} ms; ${parts}. ${why} The slowest seconds are those watched while the session was joining (the first call carries them all: a settlement needs the join in a block before it, and the runtime's elapsed-time guard counts from the last settlement). Once joined, p99 is ${Math.round(joinedP99)} ms.`,
+        `${mode.label}: ${verdict}: p99 ${Math.round(p99)} ms; ${parts}. ${why} The slowest seconds are those watched while the session was joining (the first call carries them all: a settlement needs the join in a block before it, and the runtime's elapsed-time guard counts from the last settlement). Once joined, p99 is ${Math.round(joinedP99)} ms.`,
       ];
     });
   },
