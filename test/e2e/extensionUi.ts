@@ -184,7 +184,13 @@ export class PopupPage {
 
   async waitForReason(code: NotBillingCode, timeout = 20_000): Promise<string> {
     const reason = this.page.locator(`${byTestId('not-billing-reason')}[data-reason-code="${code}"]`);
-    await reason.waitFor({ timeout });
+    try {
+      await reason.waitFor({ timeout });
+    } catch (error) {
+      // Say what the popup showed instead: a timeout alone does not tell a wrong reason from a slow one.
+      const shown = await this.notBillingReason().catch(() => 'unreadable');
+      throw new Error(`the popup did not name '${code}' within ${timeout} ms; it names ${shown === null ? 'no reason' : `'${shown}'`}`, { cause: error });
+    }
     return (await reason.textContent())!.trim();
   }
 
