@@ -1,5 +1,5 @@
 // The extension's own pages, driven only through the `data-testid`s listed in docs/testing.md.
-import type { Page } from 'playwright';
+import type { Locator, Page } from 'playwright';
 import type { ConsentDecision, NotBillingCode, SessionStatus } from '../../src/shared/messages';
 import { planckToInput } from '../../src/ui/format';
 
@@ -167,6 +167,14 @@ export class PopupPage {
 
   async loaded(): Promise<void> {
     await this.page.locator(`${byTestId('popup')}:not([data-account="loading"])`).waitFor();
+  }
+
+  /** The consent prompt of the tab this popup was opened for (it may show another tab's while this one's is on its way). */
+  async ownConsentPrompt(): Promise<Locator> {
+    const tabId = new URL(this.page.url()).searchParams.get('tabId');
+    const prompt = this.page.locator(`${byTestId('consent-prompt')}[data-tab-id="${tabId}"]`);
+    await prompt.waitFor({ timeout: 30_000 });
+    return prompt;
   }
 
   async decideConsent(decision: ConsentDecision): Promise<void> {

@@ -170,7 +170,8 @@ describe('hostile pages (real chain): nothing nobody could see, hear or agree to
       const popup = await charlieOnly.popupFor(page);
       await new Player(page).play();
       await popup.waitForReason('consent-needed');
-      expect(await popup.page.locator('[data-testid="consent-rate"]').getAttribute('data-planck')).toBe(rate.toString());
+      const prompt = await popup.ownConsentPrompt();
+      expect(await prompt.locator('[data-testid="consent-rate"]').getAttribute('data-planck')).toBe(rate.toString());
       await sleep(SETTLE_MS);
       await expectNothingBilled(charlieOnly, stream, nonceBefore);
       await popup.page.close();
